@@ -1,0 +1,1 @@
+"""India-Russia defence cooperation knowledge graph."""

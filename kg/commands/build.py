@@ -1,0 +1,47 @@
+"""`kg build` and `kg validate`."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..output import render
+
+SUMMARY_ROWS = ("bodies", "sessions", "people", "agreements", "sources", "named_graphs", "triples", "quads")
+
+
+@click.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), help="Project folder (default: found from the cwd).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
+@click.option("--no-extract", is_flag=True, help="Build from the curated YAML only, without extracting the corpus.")
+def build(root, out, no_extract):
+    """Build the RDF dataset from ontology/ and seeds/ into build/ (TriG, N-Quads, Turtle, JSON-LD)."""
+    from ..build import build as run
+
+    result = run(root=root, out=out, extra=[] if no_extract else None)
+    s = result.summary
+    click.echo(render(["what", "count"], [(k.replace("_", " "), s[k]) for k in SUMMARY_ROWS]), nl=False)
+    click.echo(f"SHACL: {'conforms' if s['conforms'] else 'does not conform'}")
+    click.echo(f"Wrote {', '.join(str(result.out / n) for n in ('kg.trig', 'kg.nq', 'kg.ttl', 'kg.jsonld'))}")
+
+
+@click.command("validate")
+@click.argument("dataset", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), help="Project folder (default: found from the cwd).")
+@click.option("--format", "fmt", type=click.Choice(["human", "json"]), default="human", show_default=True)
+@click.pass_context
+def validate_cmd(ctx, dataset, root, fmt):
+    """Validate with SHACL: the seeds (default) or a built DATASET (.nq or .trig).
+
+    Exit status: 0 conforms, 1 violations, 2 cannot load.
+    """
+    from ..validate import check
+
+    report = check(root=root, dataset=dataset)
+    if fmt == "json":
+        click.echo(json.dumps({"conforms": report.conforms,
+                               "violations": [v.__dict__ for v in report.violations]}, indent=2))
+    else:
+        click.echo(report.text())
+    ctx.exit(0 if report.conforms else 1)
