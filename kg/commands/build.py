@@ -17,7 +17,7 @@ SUMMARY_ROWS = ("bodies", "sessions", "people", "agreements", "sources", "named_
 @click.option("--no-extract", is_flag=True, help="Build from the curated YAML only, without extracting the corpus.")
 def build(root, out, no_extract):
     """Build the RDF dataset from ontology/ and seeds/ into build/ (TriG, N-Quads, Turtle, JSON-LD)."""
-    from ..build import build as run
+    from ..builder import build as run
 
     result = run(root=root, out=out, extra=[] if no_extract else None)
     s = result.summary
@@ -36,7 +36,7 @@ def validate_cmd(ctx, dataset, root, fmt):
 
     Exit status: 0 conforms, 1 violations, 2 cannot load.
     """
-    from ..validate import check
+    from ..shacl import check
 
     report = check(root=root, dataset=dataset)
     if fmt == "json":
