@@ -21,7 +21,7 @@ from . import curated as curated_mod
 from .errors import KgError
 from .paths import build_dir, project_root
 from .triples import curated_quads
-from .validate import Report, validate
+from .shacl import Report, validate
 from .vocab import PREFIXES
 
 OUTPUTS = ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld", "summary.json")

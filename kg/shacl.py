@@ -86,8 +86,7 @@ def check(root: Path | None = None, dataset: Path | None = None) -> Report:
     """Validate the curated seeds (built in memory) or a dataset file; raise KgError if it cannot load."""
     from pyoxigraph import parse
 
-    from . import curated
-    from .build import collect_quads, default_extra_sources
+    from .builder import collect_quads, default_extra_sources
     from .errors import KgError
     from .paths import project_root
 
@@ -102,5 +101,4 @@ def check(root: Path | None = None, dataset: Path | None = None) -> Report:
             quads = list(parse(path=str(dataset), format=formats[dataset.suffix]))
         except (OSError, SyntaxError, ValueError) as exc:
             raise KgError(f"{dataset}: cannot load: {exc}") from None
-    del curated
     return validate(quads, root / "ontology")
