@@ -45,6 +45,7 @@ class Claim:
     value: Any
     sources: tuple[str, ...]
     line: int
+    own_sources: bool = False  # given in the claim itself rather than inherited from the record
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Record:
     path: str
     line: int
     sources: tuple[str, ...]
+    sources_line: int | None = None  # None where the sources are inherited from the parent record
     fields: dict[str, list[Claim]] = field(default_factory=dict)
     children: dict[str, list["Record"]] = field(default_factory=dict)
 
@@ -125,7 +127,10 @@ def _read(path: Path, shown: str, problems: list[Problem]):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        problems.append(Problem(shown, line, f"malformed YAML: {exc.problem or exc.context}"))
+        message = f"malformed YAML: {exc.problem or exc.context}"
+        if exc.context and exc.context_mark and exc.problem_mark:
+            message += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+        problems.append(Problem(shown, line, message))
         return None
     except yaml.YAMLError as exc:
         problems.append(Problem(shown, 1, f"malformed YAML: {exc}"))
@@ -242,15 +247,17 @@ class _Parser:
         key_lines = getattr(raw, "key_lines", {})
         cites = spec.get("cites", True)
         sources: tuple[str, ...] = ()
+        sources_line = None
         if cites:
             if "sources" in raw:
+                sources_line = key_lines.get("sources", line)
                 sources = _source_list(raw["sources"], "sources", key_lines.get("sources", line),
                                        self.shown, self.problems) or ()
             elif inherited:
                 sources = inherited
             else:
                 self.problem(line, f"{kind} record has no source: add `sources: [...]` citing ids of seeds/sources.yaml")
-        rec = Record(kind=kind, id="", path=self.shown, line=line, sources=sources)
+        rec = Record(kind=kind, id="", path=self.shown, line=line, sources=sources, sources_line=sources_line)
         for name, value in raw.items():
             fline = key_lines.get(name, line)
             if name == "sources" and cites:
@@ -294,15 +301,16 @@ class _Parser:
             items, lines = [value], [line]
         out = []
         for item, ln in zip(items, lines):
-            item_sources = sources
+            item_sources, own = sources, False
             if _is_claim(item):
                 if "sources" in item:
+                    own = True
                     item_sources = _source_list(item["sources"], f"{name}.sources", ln, self.shown, self.problems)
                     if item_sources is None:
                         continue
                 item = item["value"]
             try:
-                out.append(Claim(_check_scalar(fspec, name, item), item_sources, ln))
+                out.append(Claim(_check_scalar(fspec, name, item), item_sources, ln, own))
             except ValueError as exc:
                 self.problem(ln, str(exc))
         return out
@@ -373,11 +381,12 @@ def _resolve(records: list[Record], problems: list[Problem]) -> dict[str, dict[s
 
     def check(rec: Record) -> None:
         spec = schema()[rec.kind]
-        cited = [(rec.sources, rec.line)] if spec.get("cites", True) else []
+        cited = [(rec.sources, rec.sources_line)] if rec.sources_line is not None else []
         for name, claims in rec.fields.items():
             fspec = spec["fields"][name]
             for claim in claims:
-                cited.append((claim.sources, claim.line))
+                if claim.own_sources:
+                    cited.append((claim.sources, claim.line))
                 if fspec["type"] == "ref" and claim.value not in by_kind.get(fspec["to"], {}):
                     hint = _suggest(claim.value, by_kind.get(fspec["to"], {}))
                     problems.append(Problem(rec.path, claim.line, f"unknown {fspec['to']} {claim.value!r}{hint}"))
