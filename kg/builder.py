@@ -21,13 +21,15 @@ from . import curated as curated_mod
 from .errors import KgError
 from .paths import build_dir, project_root
 from .triples import curated_quads
-from .shacl import Report, validate
+from .extracted import structure_of
+from .shacl import Report, validate, validate_each
 from .vocab import PREFIXES
 
 OUTPUTS = ("kg.trig", "kg.nq", "kg.ttl", "kg.jsonld", "summary.json")
 
-# Extra quad producers (extraction adds its named graphs through this).
-QuadSource = Callable[[Path], Iterable[Quad]]
+# Producers of quads beyond the curated YAML: called with the project root and
+# the loaded curated data (extraction over the corpus folders is the default one).
+QuadSource = Callable[[Path, "curated_mod.Curated"], Iterable[Quad]]
 
 
 class ValidationFailed(KgError):
@@ -98,11 +100,28 @@ def _publish(staging: Path, out: Path) -> None:
         os.replace(staging / name, out / name)
 
 
-def collect_quads(root: Path, extra: Iterable[QuadSource] = ()) -> list[Quad]:
-    quads = list(curated_quads(curated_mod.load(root / "seeds")))
+def collect(root: Path, extra: Iterable[QuadSource] = ()) -> tuple[list[Quad], list[Quad]]:
+    """The curated quads and the quads of every other producer, each sorted."""
+    curated = curated_mod.load(root / "seeds")
+    other: list[Quad] = []
     for produce in extra:
-        quads.extend(produce(root))
-    return sort_quads(quads)
+        other.extend(produce(root, curated))
+    return sort_quads(curated_quads(curated)), sort_quads(other)
+
+
+def collect_quads(root: Path, extra: Iterable[QuadSource] = ()) -> list[Quad]:
+    curated, other = collect(root, extra)
+    return sort_quads(curated + other)
+
+
+def check(curated: list[Quad], other: list[Quad], ontology_dir: Path) -> Report:
+    """The curated union must conform as a whole; each other graph on its own, in the
+    curated structure. Sources may disagree with each other (kg conflicts lists where);
+    a disagreement is not a broken graph."""
+    report = validate(curated, ontology_dir)
+    if other:
+        report = report.merged(validate_each(other, structure_of(curated), ontology_dir))
+    return report
 
 
 def build(root: str | Path | None = None, out: str | Path | None = None,
@@ -112,8 +131,9 @@ def build(root: str | Path | None = None, out: str | Path | None = None,
     out = Path(out) if out else build_dir(root)
     if extra is None:
         extra = default_extra_sources(root)
-    quads = collect_quads(root, extra)
-    report = validate(quads, root / "ontology")
+    curated, other = collect(root, extra)
+    report = check(curated, other, root / "ontology")
+    quads = sort_quads(curated + other)
     if not report.conforms:
         raise ValidationFailed(report)
     summary = summarise(quads, report)
@@ -127,6 +147,29 @@ def build(root: str | Path | None = None, out: str | Path | None = None,
     return BuildResult(out=out, summary=summary, report=report)
 
 
+def corpus_folders(root: Path) -> list[Path]:
+    """The folders `kg build` extracts, from `[tool.kg] corpus` in pyproject.toml."""
+    import tomllib
+
+    config = root / "pyproject.toml"
+    folders = ["seeds/reports"]
+    if config.exists():
+        folders = tomllib.loads(config.read_text(encoding="utf-8")).get("tool", {}).get("kg", {}).get("corpus", folders)
+    return [root / f for f in folders if (root / f).is_dir()]
+
+
+def extract_corpus(root: Path, curated) -> list[Quad]:
+    folders = corpus_folders(root)
+    if not folders:
+        return []
+    from .extract import extract_paths  # spaCy: only when there is something to read
+    from .extract.gazetteer import Gazetteer
+    from .extracted import facts_quads
+
+    facts = extract_paths(folders, gazetteer=Gazetteer.from_curated(root / "seeds"))
+    return list(facts_quads(facts, curated))
+
+
 def default_extra_sources(root: Path) -> list[QuadSource]:
-    """Quad producers beyond the curated YAML (extraction over the corpus folders)."""
-    return []
+    """Quad producers beyond the curated YAML: extraction over the configured corpus."""
+    return [extract_corpus]

@@ -25,6 +25,9 @@ class Report:
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
 
+    def merged(self, other: "Report") -> "Report":
+        return Report(self.conforms and other.conforms, sorted(set(self.violations) | set(other.violations)))
+
     def text(self) -> str:
         if self.conforms:
             return "Conforms: yes (0 violations)"
@@ -56,14 +59,20 @@ def _with_provenance_links(quads: Iterable[Quad]) -> Iterable[Triple]:
             yield Triple(q.subject, IRDC.assertedIn, graph)
 
 
-def validate(quads: list[Quad], ontology_dir: Path) -> Report:
+def _load_shapes(ontology_dir: Path):
+    from rdflib import Graph
+
+    return (Graph().parse(ontology_dir / "shapes.ttl", format="turtle"),
+            Graph().parse(ontology_dir / "irdc.ttl", format="turtle"))
+
+
+def validate(quads: list[Quad], ontology_dir: Path, _shapes=None) -> Report:
     import pyshacl  # heavy: imported only when validating
     from rdflib import Graph, URIRef
 
     data = Graph()
     data.parse(data=serialize(_with_provenance_links(quads), format=RdfFormat.N_TRIPLES), format="nt")
-    shapes = Graph().parse(ontology_dir / "shapes.ttl", format="turtle")
-    ontology = Graph().parse(ontology_dir / "irdc.ttl", format="turtle")
+    shapes, ontology = _shapes or _load_shapes(ontology_dir)
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True,
         allow_warnings=True)
@@ -82,17 +91,30 @@ def validate(quads: list[Quad], ontology_dir: Path) -> Report:
     return Report(conforms=bool(conforms), violations=sorted(set(violations)))
 
 
+def validate_each(quads: list[Quad], context: list[Quad], ontology_dir: Path) -> Report:
+    """Validate every named graph of `quads` on its own, together with `context`."""
+    by_graph: dict = {}
+    for q in quads:
+        by_graph.setdefault(q.graph_name, []).append(q)
+    shapes = _load_shapes(ontology_dir)
+    report = Report(True)
+    for graph in sorted(by_graph, key=str):
+        report = report.merged(validate(by_graph[graph] + context, ontology_dir, shapes))
+    return report
+
+
 def check(root: Path | None = None, dataset: Path | None = None) -> Report:
     """Validate the curated seeds (built in memory) or a dataset file; raise KgError if it cannot load."""
     from pyoxigraph import parse
 
-    from .builder import collect_quads, default_extra_sources
+    from .builder import check as check_build
+    from .builder import collect, default_extra_sources
     from .errors import KgError
     from .paths import project_root
 
     root = Path(root).resolve() if root else project_root()
     if dataset is None:
-        quads = collect_quads(root, default_extra_sources(root))
+        return check_build(*collect(root, default_extra_sources(root)), root / "ontology")
     else:
         formats = {".nq": RdfFormat.N_QUADS, ".trig": RdfFormat.TRIG}
         if dataset.suffix not in formats:

@@ -1,0 +1,249 @@
+"""Extracted facts (the facts JSON of `kg extract`) as RDF: one named graph per article.
+
+Each article's graph is `prov:wasDerivedFrom` its source and marked
+`irdc:method irdc:Extracted`. Each fact carries an `irdc:Evidence` node with
+the quoted sentence, its character offsets, the rule and a confidence, so an
+analyst can ask SPARQL for the sentence behind any extracted value.
+
+Entities the curated graph knows are linked by identifier; the others become
+new entities flagged `irdc:extractionOnly true`. An article whose file the
+source register already lists is attached to that registered source.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from .curated import Curated
+from .dates import datatype, parse_partial
+from .vocab import ID, IRDC, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, entity, extracted_graph
+
+SIDES = {"india": "india", "indian": "india", "russia": "russia", "russian": "russia", "russian federation": "russia"}
+SIGNED = {"protocol": IRDC.Protocol, "agreement": IRDC.Agreement, "memorandum": IRDC.Memorandum,
+          "mou": IRDC.Memorandum, "joint statement": IRDC.JointStatement, "contract": IRDC.Contract,
+          "roadmap": IRDC.Roadmap}
+TRUE = Literal("true", datatype=XSD.boolean)
+
+
+def slugify(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def fold(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
+                           .decode().lower()).split())
+
+
+class Linker:
+    """Finds curated identifiers for names, through labels and alternative names only."""
+
+    def __init__(self, curated: Curated):
+        self.index: dict[str, dict[str, str]] = {}
+        for kind, fields in (("person", ("name", "alt_names")), ("place", ("name", "alt_names")),
+                             ("body", ("name", "acronyms", "alt_names", "former_names")),
+                             ("organisation", ("name", "acronyms", "alt_names"))):
+            table = self.index.setdefault(kind, {})
+            for rec in curated[kind].values():
+                table[fold(rec.id.replace("-", " "))] = rec.id
+                for f in fields:
+                    for value in rec.values(f):
+                        table.setdefault(fold(value), rec.id)
+        self.curated = curated
+        self.by_file = {rec.first("file"): rec.id for rec in curated["source"].values() if rec.first("file")}
+
+    def find(self, kind: str, name: str | None) -> str | None:
+        if not name:
+            return None
+        return self.index.get(kind, {}).get(fold(name))
+
+
+def date_literal(value) -> Literal | None:
+    try:
+        partial = parse_partial(value)
+    except ValueError:
+        return None
+    return Literal(partial, datatype=NamedNode(datatype(partial)))
+
+
+class _Graph:
+    def __init__(self, graph: NamedNode, source: NamedNode):
+        self.graph, self.source = graph, source
+        self.quads: list[Quad] = []
+        self.evidence_count = 0
+
+    def add(self, s, p, o) -> None:
+        self.quads.append(Quad(s, p, o, self.graph))
+
+    def evidence(self, subject: NamedNode, prop: NamedNode, value, ev: dict | None) -> None:
+        if not ev or "quote" not in ev:
+            return
+        self.evidence_count += 1
+        node = NamedNode(f"{self.graph.value}/evidence/{self.evidence_count}")
+        self.add(subject, IRDC.evidence, node)
+        self.add(node, RDF.type, IRDC.Evidence)
+        self.add(node, IRDC.evidenceFor, prop)
+        self.add(node, IRDC.value, Literal(str(value)))
+        self.add(node, IRDC.quote, Literal(ev["quote"]))
+        self.add(node, PROV.wasDerivedFrom, self.source)
+        for key, p in (("start", IRDC.startOffset), ("end", IRDC.endOffset)):
+            if isinstance(ev.get(key), int):
+                self.add(node, p, Literal(str(ev[key]), datatype=XSD.integer))
+        if ev.get("rule"):
+            self.add(node, IRDC.rule, Literal(str(ev["rule"])))
+        if isinstance(ev.get("confidence"), (int, float)):
+            self.add(node, IRDC.confidence, Literal(f"{float(ev['confidence']):.2f}", datatype=XSD.decimal))
+
+
+def document_source_id(linker: Linker, document: str) -> str:
+    return linker.by_file.get(document) or f"article-{slugify(Path(document).stem)}"
+
+
+def _entity(g: _Graph, linker: Linker, kind: str, name: str, link: str | None, classes) -> NamedNode:
+    """The curated entity if linked, else a new extraction-only one named after the text."""
+    known = link if link and link in linker.curated[kind] else linker.find(kind, name)
+    if known:
+        node = entity("country" if kind == "place" and linker.curated["place"][known].first("type") == "country"
+                      else kind, known)
+        for cls in classes:
+            g.add(node, RDF.type, cls)
+        return node
+    node = entity(kind, f"x-{slugify(name)}")
+    for cls in classes:
+        g.add(node, RDF.type, cls)
+    g.add(node, SCHEMA.name, Literal(name))
+    g.add(node, SKOS.prefLabel, Literal(name, language="en"))
+    g.add(node, IRDC.extractionOnly, TRUE)
+    return node
+
+
+def _body(g: _Graph, linker: Linker, session: dict) -> NamedNode:
+    body = session["body"]
+    if body in linker.curated["body"]:
+        node = entity("body", body)
+        g.add(node, RDF.type, IRDC.Body)
+        return node
+    node = entity("body", body)
+    g.add(node, RDF.type, IRDC.Body)
+    label = session.get("body_name") or body.replace("-", " ")
+    g.add(node, SKOS.prefLabel, Literal(label, language="en"))
+    g.add(node, IRDC.extractionOnly, TRUE)
+    return node
+
+
+def _session(g: _Graph, linker: Linker, s: dict) -> None:
+    ordinal, date = s.get("ordinal"), date_literal(s["date"]) if s.get("date") else None
+    if not s.get("body") or (not isinstance(ordinal, int) and date is None):
+        return  # nothing identifies the session
+    body = _body(g, linker, s)
+    slug = f"{s['body']}/{ordinal}" if isinstance(ordinal, int) else f"{s['body']}/{date.value}"
+    node = NamedNode(f"{ID}session/{slug}")
+    ev = s.get("evidence") or {}
+    links = s.get("links") or {}
+    g.add(node, RDF.type, IRDC.Session)
+    g.add(node, RDF.type, SCHEMA.Event)
+    g.add(node, IRDC.sessionOf, body)
+    g.evidence(node, IRDC.sessionOf, s["body"], ev.get("session"))
+    if isinstance(ordinal, int) and ordinal > 0:
+        g.add(node, IRDC.ordinal, Literal(str(ordinal), datatype=XSD.integer))
+    if date is not None:
+        g.add(node, SCHEMA.startDate, date)
+        g.evidence(node, SCHEMA.startDate, date.value, ev.get("date"))
+    end = date_literal(s["end_date"]) if s.get("end_date") else None
+    if end is not None:
+        g.add(node, SCHEMA.endDate, end)
+    if s.get("place"):
+        place = _entity(g, linker, "place", s["place"], links.get("place_id"), [SCHEMA.Place])
+        g.add(node, SCHEMA.location, place)
+        g.evidence(node, SCHEMA.location, s["place"], ev.get("place"))
+    sides_seen = set()
+    for chair in s.get("co_chairs") or []:
+        side = SIDES.get(fold(chair.get("country") or ""))
+        if not chair.get("name") or side is None or side in sides_seen:
+            continue  # a co-chair needs a name and a side, and one per side
+        sides_seen.add(side)
+        person = _entity(g, linker, "person", chair["name"], (chair.get("links") or {}).get("person_id"),
+                         [SCHEMA.Person])
+        qualified = NamedNode(f"{node.value}/co-chair/{person.value.rsplit('/', 1)[-1]}")
+        g.add(node, IRDC.coChair, person)
+        g.add(node, IRDC.coChairing, qualified)
+        g.add(qualified, RDF.type, IRDC.CoChairing)
+        g.add(qualified, IRDC.person, person)
+        g.add(qualified, IRDC.side, entity("country", side))
+        g.add(entity("country", side), RDF.type, SCHEMA.Country)
+        g.add(entity("country", side), RDF.type, SCHEMA.Place)
+        if chair.get("post"):
+            g.add(qualified, IRDC.postTitle, Literal(chair["post"], language="en"))
+        g.evidence(qualified, IRDC.person, chair["name"], chair.get("evidence"))
+    for i, item in enumerate(s.get("signed") or []):
+        kind = fold(item.get("kind", "")) if isinstance(item, dict) else fold(str(item))
+        cls = next((c for k, c in SIGNED.items() if k in kind), IRDC.Agreement)
+        doc = NamedNode(f"{node.value}/signed/{i + 1}")
+        for c in sorted({IRDC.Agreement, cls, SCHEMA.CreativeWork}, key=str):
+            g.add(doc, RDF.type, c)
+        title = item.get("title") if isinstance(item, dict) else None
+        g.add(doc, RDFS.label, Literal(title or f"{kind or 'document'} signed at {slug}", language="en"))
+        g.add(doc, IRDC.signedAt, node)
+        g.evidence(doc, IRDC.signedAt, kind, item.get("evidence") if isinstance(item, dict) else None)
+
+
+def _agreement(g: _Graph, a: dict) -> None:
+    title = a.get("title")
+    if not title:
+        return
+    node = NamedNode(f"{ID}agreement/x-{hashlib.sha1(fold(title).encode()).hexdigest()[:12]}")
+    g.add(node, RDF.type, IRDC.Agreement)
+    g.add(node, RDF.type, SCHEMA.CreativeWork)
+    g.add(node, SCHEMA.name, Literal(title))
+    g.add(node, RDFS.label, Literal(title, language="en"))
+    g.add(node, IRDC.extractionOnly, TRUE)
+    date = date_literal(a["date"]) if a.get("date") else None
+    if date is not None and len(date.value) == 10:
+        g.add(node, IRDC.signedOn, date)
+    g.evidence(node, SCHEMA.name, title, a.get("evidence"))
+
+
+def document_quads(doc: dict, linker: Linker) -> list[Quad]:
+    """The named graph of one article's extracted facts."""
+    source_id = document_source_id(linker, doc["document"])
+    source = entity("source", source_id)
+    g = _Graph(extracted_graph(source_id), source)
+    g.add(g.graph, RDF.type, IRDC.FactGraph)
+    g.add(g.graph, PROV.wasDerivedFrom, source)
+    g.add(g.graph, IRDC.method, IRDC.Extracted)
+    for cls in (SCHEMA.NewsArticle, SCHEMA.CreativeWork, PROV.Entity):
+        g.add(source, RDF.type, cls)
+    g.add(source, IRDC.fileName, Literal(doc["document"]))
+    published = date_literal(doc["published"]) if doc.get("published") else None
+    if published is not None and source_id not in linker.curated["source"]:
+        g.add(source, SCHEMA.datePublished, published)
+    if doc.get("duplicate_of"):
+        other = entity("source", document_source_id(linker, doc["duplicate_of"]))
+        g.add(source, IRDC.duplicateOf, other)
+    for s in doc.get("sessions") or []:
+        _session(g, linker, s)
+    for a in doc.get("agreements") or []:
+        _agreement(g, a)
+    return g.quads
+
+
+def facts_quads(facts: dict, curated: Curated) -> Iterator[Quad]:
+    linker = Linker(curated)
+    for doc in facts.get("documents") or []:
+        yield from document_quads(doc, linker)
+
+
+EVENT_KINDS = ("session/", "agreement/", "visit/")
+
+
+def structure_of(quads: Iterable[Quad]) -> list[Quad]:
+    """The curated quads that describe entities (bodies, people, places, posts, sources and
+    the graphs themselves) but no event: the context in which each extracted graph is
+    validated on its own. Session dates, places and co-chairs stay out, so an article that
+    disagrees with the curated data is a conflict to list, not a broken build."""
+    return [q for q in quads if not q.subject.value.startswith(tuple(ID + k for k in EVENT_KINDS))]
