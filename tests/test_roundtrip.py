@@ -40,6 +40,6 @@ def test_sessions_round_trip(sessions):
             got.setdefault(s.rsplit("/", 1)[-1], {})[q.predicate.value] = q.object.value
     for s in sessions:
         facts = got[str(s["ordinal"])]
-        assert facts[str(IRDC.ordinal)] == str(s["ordinal"])
-        assert facts[str(SCHEMA.startDate)] == s["date"].isoformat()
-        assert facts[str(SCHEMA.location)].rsplit("/", 1)[-1] == s["place"]
+        assert facts[IRDC.ordinal.value] == str(s["ordinal"])
+        assert facts[SCHEMA.startDate.value] == s["date"].isoformat()
+        assert facts[SCHEMA.location.value].rsplit("/", 1)[-1] == s["place"]
