@@ -152,10 +152,10 @@ def corpus_folders(root: Path) -> list[Path]:
     import tomllib
 
     config = root / "pyproject.toml"
-    folders = ["seeds/reports"]
+    folders: list[str] = []
     if config.exists():
         folders = tomllib.loads(config.read_text(encoding="utf-8")).get("tool", {}).get("kg", {}).get("corpus", folders)
-    return [root / f for f in folders if (root / f).is_dir()]
+    return [(root / f).resolve() for f in folders if (root / f).is_dir()]
 
 
 def extract_corpus(root: Path, curated) -> list[Quad]:

@@ -54,6 +54,9 @@ class Linker:
                 for f in fields:
                     for value in rec.values(f):
                         table.setdefault(fold(value), rec.id)
+        self.agreements = {fold(name): rec.id for rec in curated["agreement"].values() for name in rec.values("name")}
+        self.signed_at = {(rec.first("signed_at"), rec.first("type")): rec.id for rec in curated["agreement"].values()
+                          if rec.first("signed_at")}
         self.curated = curated
         self.by_file = {rec.first("file"): rec.id for rec in curated["source"].values() if rec.first("file")}
 
@@ -183,25 +186,30 @@ def _session(g: _Graph, linker: Linker, s: dict) -> None:
     for i, item in enumerate(s.get("signed") or []):
         kind = fold(item.get("kind", "")) if isinstance(item, dict) else fold(str(item))
         cls = next((c for k, c in SIGNED.items() if k in kind), IRDC.Agreement)
-        doc = NamedNode(f"{node.value}/signed/{i + 1}")
+        curated_type = next((k.replace(" ", "-") for k in SIGNED if k in kind), "agreement")
+        known = linker.signed_at.get((slug, "memorandum" if curated_type == "mou" else curated_type))
+        doc = entity("agreement", known) if known else NamedNode(f"{node.value}/signed/{i + 1}")
         for c in sorted({IRDC.Agreement, cls, SCHEMA.CreativeWork}, key=str):
             g.add(doc, RDF.type, c)
         title = item.get("title") if isinstance(item, dict) else None
-        g.add(doc, RDFS.label, Literal(title or f"{kind or 'document'} signed at {slug}", language="en"))
+        if not known:
+            g.add(doc, RDFS.label, Literal(title or f"{kind or 'document'} signed at {slug}", language="en"))
         g.add(doc, IRDC.signedAt, node)
         g.evidence(doc, IRDC.signedAt, kind, item.get("evidence") if isinstance(item, dict) else None)
 
 
-def _agreement(g: _Graph, a: dict) -> None:
+def _agreement(g: _Graph, linker: Linker, a: dict) -> None:
     title = a.get("title")
     if not title:
         return
-    node = NamedNode(f"{ID}agreement/x-{hashlib.sha1(fold(title).encode()).hexdigest()[:12]}")
+    known = linker.agreements.get(fold(title))
+    node = entity("agreement", known or f"x-{hashlib.sha1(fold(title).encode()).hexdigest()[:12]}")
     g.add(node, RDF.type, IRDC.Agreement)
     g.add(node, RDF.type, SCHEMA.CreativeWork)
-    g.add(node, SCHEMA.name, Literal(title))
-    g.add(node, RDFS.label, Literal(title, language="en"))
-    g.add(node, IRDC.extractionOnly, TRUE)
+    if not known:
+        g.add(node, SCHEMA.name, Literal(title))
+        g.add(node, RDFS.label, Literal(title, language="en"))
+        g.add(node, IRDC.extractionOnly, TRUE)
     date = date_literal(a["date"]) if a.get("date") else None
     if date is not None and len(date.value) == 10:
         g.add(node, IRDC.signedOn, date)
@@ -228,7 +236,7 @@ def document_quads(doc: dict, linker: Linker) -> list[Quad]:
     for s in doc.get("sessions") or []:
         _session(g, linker, s)
     for a in doc.get("agreements") or []:
-        _agreement(g, a)
+        _agreement(g, linker, a)
     return g.quads
 
 
@@ -238,7 +246,8 @@ def facts_quads(facts: dict, curated: Curated) -> Iterator[Quad]:
         yield from document_quads(doc, linker)
 
 
-EVENT_KINDS = ("session/", "agreement/", "visit/")
+EVENT_KINDS = ("session/", "visit/")
+DISPUTABLE = {IRDC.signedOn, IRDC.signedAt}
 
 
 def structure_of(quads: Iterable[Quad]) -> list[Quad]:
@@ -246,4 +255,5 @@ def structure_of(quads: Iterable[Quad]) -> list[Quad]:
     the graphs themselves) but no event: the context in which each extracted graph is
     validated on its own. Session dates, places and co-chairs stay out, so an article that
     disagrees with the curated data is a conflict to list, not a broken build."""
-    return [q for q in quads if not q.subject.value.startswith(tuple(ID + k for k in EVENT_KINDS))]
+    events = tuple(ID + k for k in EVENT_KINDS)
+    return [q for q in quads if not q.subject.value.startswith(events) and q.predicate not in DISPUTABLE]

@@ -1,0 +1,705 @@
+"""Assembling one document's facts (the facts JSON document entry).
+
+The text is read sentence by sentence. Each sentence yields *items*: the
+sessions and bodies it talks about, in order of position (a numbered body
+mention, a bare "Working Group" or "the commission" resolved by coreference,
+an ordinal such as "the 20th edition of this meeting" resolved to the
+last-mentioned body, or "the meeting" resolved to the session in focus).
+Each fact found in the sentence (date, place, co-chair, signed document) goes
+to the nearest item before it (or the first item); a fact that lands on a body
+without a numbered session is dropped rather than given to another session.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import bodies as B
+from . import dates as D
+from . import people as P
+from .dedupe import fingerprint
+from .gazetteer import Gazetteer, fold, name_key
+from .pipeline import get_pipeline
+from .places import venue_ok
+from .text import match_copy, paragraphs
+
+MAX_SENTENCE = 3000      # characters of one sentence that rules look at
+FOCUS_SENTENCES = 6      # how long "the meeting" may refer back
+CUE_FOCUS_SENTENCES = 3  # a co-chair/signing sentence without any mention
+
+_MEETING_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|today's|yesterday's|last\s+week's|its|their)\s+(?:(?:annual|bilateral|high-level|two-day|"
+    r"three-day|day-long|latest|recent|last|current|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+)?"
+    r"(?:meeting|session|talks|deliberations|event|sitting|conclave|parleys|consultations)\b"
+    r"|(?-i:\bIt)\s+(?=(?:was|had\s+been)\s+(?:co-?chaired|chaired|led|headed|held|convened|attended)\b)", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|to\s+be\s+held|is\s+scheduled|are\s+scheduled|is\s+set\s+to|slated|"
+                     r"expected\s+to|upcoming|forthcoming|next\s+(?:meeting|session|round))\b", re.I)
+_END_CUE = re.compile(r"\b(?:conclud\w*|ended|ends|ending|wound\s+up|wrapped\s+up|closed|culminated)\b[^.;]{0,60}$", re.I)
+_START_CUE = re.compile(r"\b(?:began|begins|opened|opens|commenced|started|kicked\s+off|beginning)\b[^.;]{0,40}$", re.I)
+_HERE = re.compile(r"\b(?:held|met|meets|meeting|took\s+place|convened|co-chaired|chaired|concluded|began|opened|hosted|session|talks)\b[^.;]{0,160}?\b(?P<here>here)\b", re.I)
+_OTHER_SESSION_REF = re.compile(r"\b(?:since|after|before|than|previous|preceding|next|upcoming|following)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_DATE_BLOCK = re.compile(r"(?:set\s+up|established|formed|founded|created|constituted|since|born|until|till|"
+                         r"valid|by|expires?|expiring|birthday|anniversary|dated)\s+(?:in\s+|on\s+)?(?:the\s+)?$", re.I)
+_KIND = (r"(?P<kind>protocols?|agreements?|memorand(?:um|a)(?:\s+of\s+understanding)?|mou'?s?|joint\s+statements?|"
+         r"contracts?|road\s?-?maps?)")
+_SIGNING = [
+    re.compile(r"\bsign(?:ed|ing|s)?\s+(?:of\s+)?(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|six\s+|several\s+|"
+               r"a\s+number\s+of\s+|\d+\s+)?(?:[\w\-]+\s+){0,2}?" + _KIND + r"\b", re.I),
+    re.compile(_KIND + r"(?:\s+[\w\-,()]+){0,8}?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|got|"
+               r"would\s+be|will\s+be)\s+(?:also\s+|formally\s+|finally\s+)?(?:signed|inked|concluded)\b", re.I),
+    re.compile(_KIND + r"\s+(?:was\s+)?signing\b", re.I),
+    re.compile(r"\b(?:inked|concluded|exchanged)\s+(?:an?\s+|the\s+|two\s+|\d+\s+)?(?:[\w\-]+\s+){0,2}?" + _KIND + r"\b", re.I),
+]
+_SIGN_BLOCK = re.compile(r"\b(?:summit|visit|modi|putin|prime\s+minister|president|leaders)\b", re.I)
+_AGREEMENT_TITLE = re.compile(
+    r"(?-i:(?P<title>(?:(?:Inter[\s\-]?[Gg]overnmental|Bilateral|Framework)\s+)?"
+    r"(?:Agreement|Memorandum\s+of\s+Understanding|MoU|MOU|Treaty|Protocol|Roadmap|Road\s+Map)\s+"
+    r"(?:on|for|between|regarding|concerning|about)\s+(?:the\s+)?"
+    r"[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|on|for|and|the|in|&|(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?))"
+    r"{0,14}))")
+_PERIOD = re.compile(r"\s*(?:,\s*)?(?:for\s+(?:the\s+(?:period|years)\s+)?(?:from\s+)?|from\s+|till\s+|until\s+|up\s+to\s+)"
+                     r"(?P<period>(?:19|20)\d\d\s*(?:-|to|–)\s*(?:19|20)?\d\d)", re.I)
+_AGREEMENT_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?-i:Agreement|agreement|pact|MoU|accord|treaty|Treaty)\b")
+_SIGN_VERB = re.compile(r"\b(?:signed|inked|concluded|sealed|initialled|initialed|renewed)\b", re.I)
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+    rule: str
+    confidence: float
+
+    def to_json(self, text: str) -> dict:
+        return {"quote": text[self.start:self.end], "start": self.start, "end": self.end,
+                "rule": self.rule, "confidence": round(self.confidence, 3)}
+
+
+@dataclass
+class Item:
+    pos: int
+    body: str | None
+    session: tuple | None
+    rule: str
+    explicit: bool = False
+
+
+@dataclass
+class SessionAcc:
+    body: str
+    ordinal: int
+    evidence: Evidence
+    dates: list = field(default_factory=list)     # (confidence, order, iso, end, Evidence)
+    places: list = field(default_factory=list)    # (confidence, order, name, Evidence)
+    chairs: list = field(default_factory=list)    # [name, country, cconf, title, Evidence, rank]
+    signed: dict = field(default_factory=dict)    # kind -> Evidence
+
+
+def extract_text(text: str, document: str, published: str | None = None,
+                 gazetteer: Gazetteer | None = None) -> dict:
+    """Facts of one document (an entry of the facts JSON ``documents`` list)."""
+    return _Extractor(text, document, published, gazetteer).run()
+
+
+class _Extractor:
+    def __init__(self, text, document, published, gazetteer):
+        self.text = text if isinstance(text, str) else str(text)
+        self.document = document
+        self.norm = match_copy(self.text)
+        self.published_arg = published
+        self.pipe = get_pipeline(gazetteer)
+        self.gaz = self.pipe.gazetteer
+        self.order = 0
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> dict:
+        text, norm = self.text, self.norm
+        paras = paragraphs(text, norm)
+        kept = [(p.start, p.end) for p in paras if not p.repeated and not p.boilerplate]
+        all_spans = [(p.start, p.end) for p in paras if not p.repeated]
+        pub_iso, pub_span = None, None
+        if self.published_arg:
+            d = D.to_date(str(self.published_arg))
+            pub_iso = d.isoformat() if d else None
+        if pub_iso is None:
+            pub_iso, pub_span = D.find_publication(norm, all_spans[:40] + all_spans[max(40, len(all_spans) - 40):])
+        pub_date = D.to_date(pub_iso)
+        dl, dl_span = D.find_dateline(norm, kept)
+        dl_iso = None
+        if dl is not None:
+            r = D.resolve(dl, pub_date)
+            dl_iso = r[0] if r and len(r[0]) == 10 else None
+        self.anchor = D.to_date(dl_iso) or pub_date
+        self.dateline_city = None
+        if dl_span:
+            cities = [g for g in self.pipe.sentences(norm, [dl_span])[1] if g.label == "PLACE"]
+            if len(cities) == 1:
+                self.dateline_city = cities[0].key
+        masks = [m for m in (pub_span, dl_span) if m]
+        meta = re.match(r"^\s*date\s+(?:19|20)\d\d-\d\d-\d\d\b", norm)
+        if meta:
+            masks.append((meta.start(), meta.end()))
+        self.masks = sorted(masks)
+
+        sents, gaz = self.pipe.sentences(norm, kept)
+        sents = self._apply_masks(sents)
+        self.sents = sents
+        self.gm = gaz
+        self.gm_starts = [g.start for g in gaz]
+        mentions = B.find_mentions(norm)
+        self.mentions = [m for m in mentions if not self._masked(m.start)]
+        self.m_starts = [m.start for m in self.mentions]
+        ordinals = B.find_ordinals(norm, self.mentions)
+        self.ordinals = ordinals
+        self.o_starts = [o.start for o in ordinals]
+        self.dates = [d for d in D.find_dates(norm) if not self._masked(d.start)]
+        self.d_starts = [d.start for d in self.dates]
+        self.doc_bodies = {m.body for m in self.mentions if m.body}
+
+        # run 1 collects the sessions; run 2 reads the facts knowing all of them
+        self.sessions: dict[tuple, SessionAcc] = {}
+        self._walk(collect_only=True)
+        known = dict(self.sessions)
+        self.sessions = {}
+        self.known = known
+        self.posts: list = []
+        self.visits: list = []
+        self.agreements: list = []
+        self._walk(collect_only=False)
+        return self._output(pub_iso, dl, dl_iso, dl_span, paras)
+
+    def _masked(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.masks)
+
+    def _apply_masks(self, sents):
+        out = []
+        for s, e in sents:
+            for ms, me in self.masks:
+                if ms <= s < me:
+                    s = me
+            while s < e and self.norm[s].isspace():
+                s += 1
+            while e > s and self.norm[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+        return out
+
+    def _in(self, starts, items, s, e):
+        i = bisect.bisect_left(starts, s)
+        j = bisect.bisect_left(starts, e)
+        return items[i:j]
+
+    # --------------------------------------------------------------- walking
+    def _walk(self, collect_only: bool):
+        self.focus_body = None        # (body, sentence index)
+        self.focus_session = None     # (key, sentence index)
+        self.focus_wg = None
+        self.focus_commission = None
+        self.known_sessions = self.sessions if collect_only else self.known
+        self.last_agreement = None
+        for idx, (s, e) in enumerate(self.sents):
+            e_cap = min(e, s + MAX_SENTENCE)
+            items = self._items(idx, s, e_cap, collect_only)
+            if not collect_only:
+                self._facts(idx, s, e_cap, items)
+            self._update_focus(idx, items)
+
+    def _recent(self, focus, idx, limit):
+        return focus is not None and idx - focus[1] <= limit
+
+    def _sessions_of(self, body):
+        return sorted(k for k in self.known_sessions if k[0] == body)
+
+    def _session(self, body, ordinal, ev_start, ev_end, rule, conf, collect_only):
+        key = (body, ordinal)
+        acc = self.sessions.get(key)
+        if acc is None:
+            acc = SessionAcc(body, ordinal, Evidence(ev_start, ev_end, rule, conf))
+            self.sessions[key] = acc
+        return key
+
+    def _acc(self, key) -> SessionAcc:
+        acc = self.sessions.get(key)
+        if acc is None:
+            k = self.known.get(key)
+            acc = SessionAcc(key[0], key[1], k.evidence if k else Evidence(0, 0, "unknown", 0.5))
+            self.sessions[key] = acc
+        return acc
+
+    def _resolve_wg(self, ordinal, s, e):
+        if ordinal is not None:
+            cands = [b for b in B.WORKING_GROUPS if (b, ordinal) in self.known_sessions]
+            if len(cands) == 1:
+                return cands[0], "bare-wg-same-number"
+        if self.focus_wg is not None:
+            return self.focus_wg[0], "bare-wg-last-mentioned"
+        window = self.norm[s:e].lower()
+        if re.search(r"defen[cs]e\s+industr|technical|defen[cs]e\s+production|fsmtc", window):
+            return "wg-mtc-di", "bare-wg-context"
+        if re.search(r"military\s+co-?operation|integrated\s+defen[cs]e\s+staff|general\s+staff", window):
+            return "wg-mc", "bare-wg-context"
+        groups = {k[0] for k in self.known_sessions if k[0] in B.WORKING_GROUPS}
+        if len(groups) == 1:
+            return groups.pop(), "bare-wg-only-group"
+        return None, ""
+
+    def _resolve_anaphor(self, m: B.Mention, ordinal, s, e):
+        if m.anaphor == "working-group":
+            return self._resolve_wg(ordinal, s, e)
+        if m.anaphor == "commission":
+            if self.focus_commission is not None:
+                return self.focus_commission[0], "commission-last-mentioned"
+            if "irigc-mmtc" in self.doc_bodies:
+                return "irigc-mmtc", "commission-in-document"
+            return None, ""
+        if m.anaphor == "summit":
+            if self.focus_body and "summit" in (self.focus_body[0] or ""):
+                return self.focus_body[0], "summit-last-mentioned"
+            if "annual-summit" in self.doc_bodies:
+                return "annual-summit", "summit-in-document"
+            return None, ""
+        if m.anaphor == "subgroup":
+            if self.focus_body and self.focus_body[0].startswith("subgroup-"):
+                return self.focus_body[0], "subgroup-last-mentioned"
+            subs = sorted({b for b in self.doc_bodies if b.startswith("subgroup-")})
+            if len(subs) == 1:
+                return subs[0], "subgroup-in-document"
+            return None, ""
+        if m.anaphor == "dialogue":
+            if "two-plus-two" in self.doc_bodies:
+                return "two-plus-two", "dialogue-in-document"
+            return None, ""
+        return None, ""
+
+    def _items(self, idx, s, e, collect_only) -> list[Item]:
+        items: list[Item] = []
+        ords = {id(o.mention): o for o in self._in(self.o_starts, self.ordinals, s, e) if o.mention is not None}
+        for m in self._in(self.m_starts, self.mentions, s, e):
+            o = ords.get(id(m))
+            ordinal = o.value if o else None
+            body, rule = m.body, m.rule
+            if body is None:
+                body, rule = self._resolve_anaphor(m, ordinal, s, e)
+                if body is None:
+                    continue
+            pos = o.start if o and o.start < m.start else m.start
+            if ordinal is not None:
+                key = self._session(body, ordinal, s, e, f"{o.rule}/{rule}", 0.95 if m.body else 0.8, collect_only)
+                items.append(Item(pos, body, key, rule, explicit=True))
+            else:
+                key = None
+                if self.focus_session and self.focus_session[0][0] == body and self._recent(self.focus_session, idx, FOCUS_SENTENCES):
+                    key = self.focus_session[0]
+                else:
+                    ks = self._sessions_of(body)
+                    if len(ks) == 1:
+                        key = ks[0]
+                items.append(Item(pos, body, key, rule))
+            self._note_body(body, idx)
+        for o in self._in(self.o_starts, self.ordinals, s, e):
+            if not o.coref:
+                continue
+            if _OTHER_SESSION_REF.search(self.norm, max(s, o.start - 25), o.start):
+                continue
+            body, rule = None, ""
+            after = self.norm[o.end:o.end + 40].lower()
+            demonstrative = bool(re.search(r"\b(?:of\s+)?(?:this|that|the\s+same)\b", after[:30]))
+            cands = sorted({k[0] for k in self.known_sessions if k[1] == o.value})
+            if len(cands) == 1 and not demonstrative:
+                body, rule = cands[0], "ordinal-same-number"
+            elif self.focus_body and self._recent(self.focus_body, idx, 4):
+                body, rule = self.focus_body[0], "ordinal-last-mentioned-body"
+            elif len(cands) == 1:
+                body, rule = cands[0], "ordinal-same-number"
+            if body is None:
+                continue
+            key = self._session(body, o.value, s, e, f"{o.rule}/{rule}", 0.75, collect_only)
+            items.append(Item(o.start, body, key, rule, explicit=True))
+        if self.focus_session and self._recent(self.focus_session, idx, FOCUS_SENTENCES):
+            for m in _MEETING_ANAPHOR.finditer(self.norm, s, e):
+                if any(it.pos <= m.start() < it.pos + 80 and it.explicit for it in items):
+                    continue
+                key = self.focus_session[0]
+                items.append(Item(m.start(), key[0], key, "meeting-anaphor"))
+        items.sort(key=lambda it: it.pos)
+        return items
+
+    def _note_body(self, body, idx):
+        if body in B.WORKING_GROUPS:
+            self.focus_wg = (body, idx)
+        if body.startswith("irigc"):
+            self.focus_commission = (body, idx)
+
+    def _update_focus(self, idx, items):
+        if not items:
+            return
+        last = items[-1]
+        # a parent commission mentioned after a group's session keeps the group in focus
+        group_items = [it for it in items if not it.body.startswith("irigc") and it.rule != "meeting-anaphor"]
+        if last.session is None and last.body.startswith("irigc") and group_items:
+            last = group_items[-1]
+        if (last.session is None and last.body.startswith("irigc") and self.focus_session is not None
+                and not self.focus_session[0][0].startswith("irigc") and not self.focus_session[0][0].startswith(("annual", "two", "other"))):
+            # "the panel under the IRIGC-M&MTC": the parent commission does not end the group's session
+            self.focus_body = (last.body, idx)
+            self.focus_session = (self.focus_session[0], idx)
+            return
+        self.focus_body = (last.body, idx)
+        if last.session is not None:
+            self.focus_session = (last.session, idx)
+        elif last.rule != "meeting-anaphor":
+            self.focus_session = None
+
+    # ----------------------------------------------------------------- facts
+    def _target(self, items: list[Item], pos: int) -> Item | None:
+        if not items:
+            return None
+        i = bisect.bisect_right([it.pos for it in items], pos) - 1
+        it = items[i] if i >= 0 else items[0]
+        if it.session is None and it.body.startswith("irigc"):
+            groups = [x for x in items if x.session and not x.body.startswith("irigc")]
+            if groups:
+                before = [x for x in groups if x.pos <= pos]
+                it = before[-1] if before else groups[0]
+        return it
+
+    def _facts(self, idx, s, e, items):
+        norm = self.norm
+        chairs = P.chair_persons(norm, s, e, [g for g in self._in(self.gm_starts, self.gm, s, e) if g.label == "PERSON"])
+        strong_cue = any(p.rule.startswith(("co-chair", "chaired-jointly", "delegation-led", "in-the-chair", "delegations-led"))
+                         for p in chairs)
+        signings = self._signings(s, e)
+        if not items and self.focus_session and (
+                (strong_cue and self._recent(self.focus_session, idx, CUE_FOCUS_SENTENCES)) or
+                (signings and self._recent(self.focus_session, idx, CUE_FOCUS_SENTENCES)
+                 and not _SIGN_BLOCK.search(norm, s, e))):
+            key = self.focus_session[0]
+            items = [Item(s, key[0], key, "focus-cue")]
+        sent_ev = lambda rule, conf: Evidence(s, e, rule, conf)
+        future = bool(_FUTURE.search(norm, s, e))
+        if future:  # "its next sitting is expected in New Delhi": only numbered sessions get facts
+            items = [it for it in items if it.explicit]
+        if items:
+            # dates
+            for d in self._in(self.d_starts, self.dates, s, e):
+                if _DATE_BLOCK.search(norm[max(s, d.start - 30):d.start]):
+                    continue
+                r = D.resolve(d, self.anchor, future)
+                if r is None:
+                    continue
+                it = self._target(items, d.start)
+                if it is None or it.session is None:
+                    continue
+                conf = {"iso": 0.95, "numeric": 0.9, "dmy": 0.95, "mdy": 0.95, "my": 0.7, "weekday": 0.8,
+                        "today": 0.8, "fallback": 0.7}[d.kind]
+                if d.kind in ("dmy", "mdy") and d.year is None:
+                    conf = 0.85
+                after_mention = 0.01 if d.start > it.pos else 0.0
+                head = norm[max(s, d.start - 80):d.start]
+                if _START_CUE.search(head):
+                    conf += 0.02
+                elif _END_CUE.search(head) or (d.kind == "today" and re.match(r"\s*(?:,\s*)?(?:conclud|ended|wound|wrapped|closed)", norm[d.end:d.end + 20], re.I)):
+                    conf -= 0.15
+                self.order += 1
+                self._acc(it.session).dates.append(
+                    (conf + after_mention, -self.order, r[0], r[1], sent_ev(f"date-{d.kind}", conf)))
+            # places
+            for g in self._in(self.gm_starts, self.gm, s, e):
+                if g.label not in ("PLACE", "VENUE"):
+                    continue
+                ok, rule = venue_ok(norm, s, g.start, g.end)
+                if not ok:
+                    continue
+                it = self._target(items, g.start)
+                if it is None or it.session is None:
+                    continue
+                conf = 0.9 if g.label == "PLACE" else 0.85
+                self.order += 1
+                self._acc(it.session).places.append(
+                    (conf, -self.order, g.key, sent_ev(rule if g.label == "PLACE" else "venue-implies-city", conf)))
+            # "held here": the dateline's city
+            if self.dateline_city:
+                for hm in _HERE.finditer(norm, s, e):
+                    it = self._target(items, hm.start("here"))
+                    if it is None or it.session is None:
+                        continue
+                    self.order += 1
+                    self._acc(it.session).places.append(
+                        (0.8, -self.order, self.dateline_city, sent_ev("here-is-dateline-city", 0.8)))
+            # co-chairs
+            for p in chairs:
+                it = self._target(items, p.cue_start)
+                if it is None or it.session is None:
+                    continue
+                self._add_chair(self._acc(it.session), p, sent_ev(f"co-chair-{p.rule}", p.confidence))
+            # signed
+            for kind, pos in signings:
+                it = self._target(items, pos)
+                if it is None or it.session is None:
+                    continue
+                self._acc(it.session).signed.setdefault(kind, sent_ev("signed-" + kind.replace(" ", "-"), 0.85))
+        # posts and visits (independent of sessions)
+        gp = [g for g in self._in(self.gm_starts, self.gm, s, e) if g.label == "PERSON"]
+        for name, title in P.posts_in(norm, s, e, gp):
+            self.posts.append((name, title, sent_ev("name-title", 0.8)))
+        for p in chairs:
+            if p.title:
+                self.posts.append((p.name, p.title, sent_ev("co-chair-title", 0.8)))
+        for person, cue, org in P.visits_in(norm, s, e, gp):
+            self._add_visit(person, cue, org, s, e)
+        self._agreements(idx, s, e, items)
+
+    def _signings(self, s, e):
+        found = []
+        for rx in _SIGNING:
+            for m in rx.finditer(self.norm, s, e):
+                kind = m.group("kind").lower()
+                kind = re.sub(r"\s+", " ", kind)
+                if kind.startswith("protocol"):
+                    k = "protocol"
+                elif kind.startswith("agreement"):
+                    k = "agreement"
+                elif kind.startswith(("memorand", "mou")):
+                    k = "memorandum"
+                elif kind.startswith("joint"):
+                    k = "joint statement"
+                elif kind.startswith("contract"):
+                    k = "contract"
+                else:
+                    k = "roadmap"
+                pos = m.start("kind")
+                if not any(k == f and abs(pos - p) < 5 for f, p in found):
+                    found.append((k, pos))
+        return found
+
+    def _add_chair(self, acc: SessionAcc, p: P.Person, ev: Evidence):
+        for c in acc.chairs:
+            if P.same_person(c["name"], p.name.text):
+                if len(p.name.text) > len(c["name"]):
+                    c["name"] = p.name.text
+                if p.country and (c["country"] is None or c["cconf"] < p.confidence):
+                    c["country"], c["cconf"], c["crule"] = p.country, p.confidence, p.country_rule
+                if p.title and not c["title"]:
+                    c["title"] = p.title
+                return
+        acc.chairs.append({"name": p.name.text, "country": p.country, "cconf": p.confidence if p.country else 0.0,
+                           "crule": p.country_rule, "title": p.title, "evidence": ev, "rank": p.name.rank})
+
+    def _add_visit(self, person, cue, org, s, e):
+        place = None
+        for g in self._in(self.gm_starts, self.gm, cue[1], e):
+            if g.label in ("PLACE", "VENUE"):
+                place = g.key
+                break
+        date = None
+        for d in self._in(self.d_starts, self.dates, s, e):
+            r = D.resolve(d, self.anchor)
+            if r and len(r[0]) == 10:
+                date = r[0]
+                break
+        self.visits.append({"person": person.text, "place": place, "organisation": org, "date": date,
+                            "evidence": Evidence(s, e, "visit-verb", 0.7)})
+
+    def _agreements(self, idx, s, e, items):
+        norm = self.norm
+        signed_here = bool(_SIGN_VERB.search(norm, s, e))
+        date = None
+        if signed_here:
+            for d in self._in(self.d_starts, self.dates, s, e):
+                if _DATE_BLOCK.search(norm[max(s, d.start - 30):d.start]):
+                    continue
+                r = D.resolve(d, self.anchor)
+                if r and len(r[0]) == 10:
+                    date = r[0]
+                    break
+        titled = False
+        for m in _AGREEMENT_TITLE.finditer(norm, s, e):
+            title = re.sub(r"\s+", " ", m.group("title")).strip()
+            while True:
+                trimmed = re.sub(r"\s+(?:of|on|for|and|the|in|&)$", "", title)
+                if trimmed == title:
+                    break
+                title = trimmed
+            pm = _PERIOD.match(norm, m.end(), e)
+            if pm:
+                title += " for " + re.sub(r"\s*(?:to|–)\s*", "-", pm.group("period")).replace(" ", "")
+            rec = self._agreement(title)
+            if signed_here and date and not rec["date"]:
+                rec["date"], rec["evidence"] = date, Evidence(s, e, "agreement-signed-on", 0.85)
+            rec["signed"] = rec["signed"] or signed_here
+            if signed_here and not rec.get("session"):
+                keys = [it.session for it in items if it.session]
+                if keys:
+                    rec["session"] = keys[0]
+            self.last_agreement = (rec, idx)
+            titled = True
+        if not titled and signed_here and self.last_agreement and idx - self.last_agreement[1] <= 3:
+            am = _AGREEMENT_ANAPHOR.search(norm, s, e)
+            if am:
+                rec = self.last_agreement[0]
+                pm = _PERIOD.match(norm, am.end(), e)
+                if pm and not re.search(r"(?:19|20)\d\d", rec["title"]):
+                    rec["title"] += " for " + re.sub(r"\s*(?:to|–)\s*", "-", pm.group("period")).replace(" ", "")
+                rec["signed"] = True
+                if date and not rec["date"]:
+                    rec["date"], rec["evidence"] = date, Evidence(s, e, "agreement-anaphor-signed-on", 0.75)
+                self.last_agreement = (rec, idx)
+
+    def _agreement(self, title):
+        f = fold(title)
+        for rec in self.agreements:
+            g = fold(rec["title"])
+            if f == g or f.startswith(g) or g.startswith(f):
+                if len(title) > len(rec["title"]):
+                    rec["title"] = title
+                return rec
+        rec = {"title": title, "date": None, "signed": False, "evidence": None}
+        self.agreements.append(rec)
+        return rec
+
+    # ---------------------------------------------------------------- output
+    def _output(self, pub_iso, dl, dl_iso, dl_span, paras) -> dict:
+        text = self.text
+        person_country: dict[frozenset, tuple[str, float]] = {}
+        for acc in self.sessions.values():
+            for c in acc.chairs:
+                if c["country"]:
+                    k = name_key(c["name"])
+                    if k not in person_country or person_country[k][1] < c["cconf"]:
+                        person_country[k] = (c["country"], c["cconf"])
+        sessions = []
+        for key, acc in self.sessions.items():
+            out = {"body": acc.body, "ordinal": acc.ordinal}
+            evidence = {"session": acc.evidence.to_json(text)}
+            links = {}
+            if acc.dates:
+                best = max(acc.dates, key=lambda x: (x[0], x[1]))
+                out["date"] = best[2]
+                if best[3]:
+                    out["end_date"] = best[3]
+                evidence["date"] = best[4].to_json(text)
+            if acc.places:
+                best = max(acc.places, key=lambda x: (x[0], x[1]))
+                out["place"] = best[2]
+                evidence["place"] = best[3].to_json(text)
+                pid = self.gaz.place_id(best[2]) if hasattr(self.gaz, "place_id") else None
+                if pid:
+                    links["place_id"] = pid
+            chairs = []
+            resolved = []
+            for c in acc.chairs:
+                country, rule, conf = c["country"], c["crule"], c["cconf"]
+                if country is None:
+                    for k, (cc, cf) in person_country.items():
+                        if P.same_person(" ".join(k), c["name"]):
+                            country, rule, conf = cc, "side-elsewhere-in-document", cf * 0.9
+                            break
+                resolved.append([country, rule, conf])
+            for i, c in enumerate(acc.chairs):
+                if resolved[i][0] is None and len(acc.chairs) == 2:
+                    other = resolved[1 - i][0]
+                    if other:
+                        resolved[i] = ["Russia" if other == "India" else "India", "other-side-of-co-chair", 0.7]
+            for i, c in enumerate(acc.chairs):
+                if resolved[i][0] is None:
+                    shape = P.country_from_name(c["name"])
+                    if shape:
+                        resolved[i] = [shape, "name-shape", 0.55]
+            for i, c in enumerate(acc.chairs):
+                if resolved[i][0] is None and len(acc.chairs) == 2:
+                    other = resolved[1 - i][0]
+                    if other and resolved[1 - i][1] == "name-shape":
+                        resolved[i] = ["Russia" if other == "India" else "India", "other-side-of-co-chair", 0.5]
+            for i, c in enumerate(acc.chairs):
+                country, rule, conf = resolved[i]
+                if country is None:
+                    continue
+                ev = c["evidence"].to_json(text)
+                ev["confidence"] = round(min(ev["confidence"], max(conf, 0.5)), 3)
+                entry = {"name": _clean_name(c["name"]), "country": country}
+                if c["title"]:
+                    entry["post"] = c["title"]
+                entry["evidence"] = ev
+                entry["country_rule"] = rule
+                pid = self.gaz.person_id(c["name"])
+                if pid:
+                    entry["links"] = {"person_id": pid}
+                chairs.append(entry)
+            out["co_chairs"] = chairs
+            out["signed"] = [{"kind": k, "evidence": ev.to_json(text)} for k, ev in acc.signed.items()]
+            out["evidence"] = evidence
+            if links:
+                out["links"] = links
+            sessions.append(out)
+        agreements = []
+        for rec in self.agreements:
+            a = {"title": rec["title"]}
+            if not rec["date"] and rec.get("session") in self.sessions and self.sessions[rec["session"]].dates:
+                best = max(self.sessions[rec["session"]].dates, key=lambda x: (x[0], x[1]))
+                if len(best[2]) == 10:
+                    rec["date"] = best[2]
+                    rec["evidence"] = Evidence(best[4].start, best[4].end, "agreement-signed-at-session", 0.7)
+            if rec["date"]:
+                a["date"] = rec["date"]
+            if rec["evidence"]:
+                a["evidence"] = rec["evidence"].to_json(text)
+            a["signed_stated"] = bool(rec["signed"])
+            agreements.append(a)
+        posts, seen = [], set()
+        for name, title, ev in self.posts:
+            k = (name_key(name.text), fold(title))
+            if not k[0] or k in seen:
+                continue
+            seen.add(k)
+            c2 = P.country_in(self.norm, min(name.start, ev.end), min(ev.end, max(name.end, ev.start) + len(title) + 4))[0]
+            country = person_country.get(name_key(name.text), (c2, 0))[0] or c2
+            entry = {"name": _clean_name(name.text), "title": title}
+            if country:
+                entry["country"] = country
+            entry["evidence"] = ev.to_json(text)
+            pid = self.gaz.person_id(name.text)
+            if pid:
+                entry["links"] = {"person_id": pid}
+            posts.append(entry)
+        visits, vseen = [], {}
+        for v in self.visits:
+            vk = (frozenset(name_key(v["person"])), v["place"], fold(v["organisation"] or ""))
+            if vk in vseen:
+                if v["date"] and not vseen[vk].get("date"):
+                    vseen[vk]["date"] = v["date"]
+                continue
+            entry = {k: v[k] for k in ("person", "place", "organisation", "date") if v[k]}
+            entry["evidence"] = v["evidence"].to_json(text)
+            links = {}
+            pid = self.gaz.person_id(v["person"])
+            if pid:
+                links["person_id"] = pid
+            if v["place"] and self.gaz.place_id(v["place"]):
+                links["place_id"] = self.gaz.place_id(v["place"])
+            if v["organisation"] and self.gaz.organisation_id(v["organisation"]):
+                links["organisation_id"] = self.gaz.organisation_id(v["organisation"])
+            if links:
+                entry["links"] = links
+            visits.append(entry)
+            vseen[vk] = entry
+        dateline = None
+        if dl_span:
+            dateline = {"text": text[dl_span[0]:dl_span[1]].strip(), "date": dl_iso,
+                        "start": dl_span[0], "end": dl_span[1]}
+        return {
+            "document": self.document,
+            "sessions": sessions,
+            "agreements": agreements,
+            "posts": posts,
+            "visits": visits,
+            "published": pub_iso,
+            "dateline": dateline,
+            "fingerprint": fingerprint(self.norm, [(p.start, p.end) for p in paras if not p.boilerplate]),
+        }
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" ,.")

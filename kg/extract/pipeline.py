@@ -1,0 +1,137 @@
+"""The spaCy pipeline: blank English tokenizer, sentencizer, a small
+sentence-boundary fixer and PhraseMatcher gazetteers of places, venues and
+known people. Loaded once per process (:func:`get_pipeline`)."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from .data import load
+from .gazetteer import Gazetteer
+
+# Abbreviations that end in a full stop but do not end a sentence.
+_ABBREVIATIONS = [
+    "Lt.", "Gen.", "Col.", "Maj.", "Brig.", "Adm.", "Capt.", "Cdr.", "Cmde.", "Lt.Gen.", "Lt.-Gen.", "Sgt.",
+    "Hon.", "Hon'ble.", "Shri.", "Smt.", "Sri.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "No.", "Nos.",
+    "Jt.", "Addl.", "Dy.", "Asst.", "Secy.", "Govt.", "Min.", "Dept.", "Ltd.", "Pvt.", "Co.", "Inc.",
+    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.",
+    "approx.", "i.e.", "e.g.", "H.E.", "Excy.",
+]
+_OPENING = {'"', "'", "\u201c", "\u2018", "(", "["}
+
+
+@dataclass
+class GazMatch:
+    start: int
+    end: int
+    label: str   # PLACE, VENUE, PERSON
+    key: str     # canonical name (places) or gazetteer id (people)
+
+
+class Pipeline:
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        import spacy
+        from spacy.language import Language
+        from spacy.matcher import PhraseMatcher
+        from spacy.symbols import ORTH
+
+        nlp = spacy.blank("en")
+        for abbr in _ABBREVIATIONS:
+            for form in {abbr, abbr.upper(), abbr.lower()}:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        nlp.add_pipe("sentencizer")
+        if "kg_sentence_fixes" not in Language.factories:
+            Language.component("kg_sentence_fixes", func=_fix_sentences)
+        nlp.add_pipe("kg_sentence_fixes")
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.places: dict[str, dict] = {}   # match key -> info
+        data = load("places.yaml")
+        patterns: dict[str, list] = {}
+
+        def add(label: str, key: str, text: str):
+            patterns.setdefault(f"{label}|{key}", []).append(nlp.make_doc(text))
+
+        for city in data.get("cities", []):
+            for name in [city["name"], *city.get("aliases", [])]:
+                add("PLACE", city["name"], name)
+            self.places[city["name"]] = {"country": city.get("country"), "type": "city"}
+        for venue in data.get("venues", []):
+            for name in [venue["name"], *venue.get("aliases", [])]:
+                add("VENUE", venue["city"], name)
+        gaz = gazetteer or Gazetteer([])
+        for entry in gaz.of_kind("places"):
+            if entry.type in (None, "city"):
+                canon = entry.labels[0]
+                if canon not in self.places:
+                    for name in entry.labels:
+                        add("PLACE", canon, name)
+                    self.places[canon] = {"country": None, "type": "city"}
+        for entry in gaz.of_kind("people"):
+            for name in entry.labels:
+                if len(name) >= 4:
+                    add("PERSON", entry.id, name)
+        for key, docs in patterns.items():
+            self.matcher.add(key, docs)
+        self.gazetteer = gaz
+
+    def sentences(self, norm: str, spans: list[tuple[int, int]]):
+        """Sentence spans of the given paragraph spans of the text, and
+        gazetteer matches (both as character offsets into the text)."""
+        sents: list[tuple[int, int]] = []
+        matches: list[GazMatch] = []
+        vocab = self.nlp.vocab
+        texts = (norm[s:e] for s, e in spans)
+        for (start, _end), doc in zip(spans, self.nlp.pipe(texts, batch_size=64)):
+            for sent in doc.sents:
+                s = start + sent.start_char
+                e = start + sent.end_char
+                if e > s:
+                    sents.append((s, e))
+            for match_id, ts, te in self.matcher(doc):
+                label, key = vocab.strings[match_id].split("|", 1)
+                span = doc[ts:te]
+                matches.append(GazMatch(start + span.start_char, start + span.end_char, label, key))
+        matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept, last_end = [], -1
+        for m in matches:
+            if m.start >= last_end:
+                kept.append(m)
+                last_end = m.end
+        return sents, kept
+
+
+def _fix_sentences(doc):
+    """An opening quote or bracket after a sentence end starts the next sentence."""
+    for i in range(1, len(doc) - 1):
+        tok = doc[i]
+        nxt = doc[i + 1]
+        if nxt.is_sent_start and tok.text in _OPENING and doc[i - 1].text in (".", "!", "?", ".\u201d", ".\""):
+            tok.is_sent_start = True
+            nxt.is_sent_start = False
+    return doc
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[int, Pipeline] = {}
+
+
+def get_pipeline(gazetteer: Gazetteer | None = None) -> Pipeline:
+    """The process-wide pipeline for this gazetteer (built on first use)."""
+    key = id(gazetteer) if gazetteer is not None else 0
+    with _LOCK:
+        p = _CACHE.get(key)
+        if p is None:
+            p = Pipeline(gazetteer if gazetteer is not None else _default_gazetteer())
+            _CACHE[key] = p
+        return p
+
+
+_DEFAULT_GAZ: Gazetteer | None = None
+
+
+def _default_gazetteer() -> Gazetteer:
+    global _DEFAULT_GAZ
+    if _DEFAULT_GAZ is None:
+        _DEFAULT_GAZ = Gazetteer.default()
+    return _DEFAULT_GAZ
