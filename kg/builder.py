@@ -125,12 +125,16 @@ def check(curated: list[Quad], other: list[Quad], ontology_dir: Path) -> Report:
 
 
 def build(root: str | Path | None = None, out: str | Path | None = None,
-          extra: Iterable[QuadSource] | None = None) -> BuildResult:
-    """Build the dataset into `out` (default `build/`); raise InputError or ValidationFailed."""
+          extra: Iterable[QuadSource] | None = None, corpus: Iterable[str | Path] | None = None) -> BuildResult:
+    """Build the dataset into `out` (default `build/`); raise InputError or ValidationFailed.
+
+    `corpus` replaces the configured corpus folders; `extra` replaces every producer
+    beyond the curated YAML (`extra=[]` builds from the curated YAML alone).
+    """
     root = Path(root).resolve() if root else project_root()
     out = Path(out) if out else build_dir(root)
     if extra is None:
-        extra = default_extra_sources(root)
+        extra = default_extra_sources(root, corpus)
     curated, other = collect(root, extra)
     report = check(curated, other, root / "ontology")
     quads = sort_quads(curated + other)
@@ -158,8 +162,8 @@ def corpus_folders(root: Path) -> list[Path]:
     return [(root / f).resolve() for f in folders if (root / f).is_dir()]
 
 
-def extract_corpus(root: Path, curated) -> list[Quad]:
-    folders = corpus_folders(root)
+def extract_corpus(root: Path, curated, folders: list[Path] | None = None) -> list[Quad]:
+    folders = corpus_folders(root) if folders is None else folders
     if not folders:
         return []
     from .extract import extract_paths  # spaCy: only when there is something to read
@@ -170,6 +174,12 @@ def extract_corpus(root: Path, curated) -> list[Quad]:
     return list(facts_quads(facts, curated))
 
 
-def default_extra_sources(root: Path) -> list[QuadSource]:
-    """Quad producers beyond the curated YAML: extraction over the configured corpus."""
-    return [extract_corpus]
+def default_extra_sources(root: Path, corpus: Iterable[str | Path] | None = None) -> list[QuadSource]:
+    """Quad producers beyond the curated YAML: extraction over the corpus folders."""
+    if corpus is None:
+        return [extract_corpus]
+    folders = [Path(f).resolve() for f in corpus]
+    missing = [str(f) for f in folders if not f.is_dir()]
+    if missing:
+        raise KgError(f"{missing[0]}: no such corpus folder")
+    return [lambda root, curated: extract_corpus(root, curated, folders)]

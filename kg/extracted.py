@@ -21,6 +21,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from .curated import Curated
 from .dates import datatype, parse_partial
+from .extract.gazetteer import name_key
 from .vocab import ID, IRDC, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, entity, extracted_graph
 
 SIDES = {"india": "india", "indian": "india", "russia": "russia", "russian": "russia", "russian federation": "russia"}
@@ -54,6 +55,9 @@ class Linker:
                 for f in fields:
                     for value in rec.values(f):
                         table.setdefault(fold(value), rec.id)
+        # People by their order-free, transliteration-folded name key (Sergei = Sergey).
+        self.people = [(name_key(label), rec.id) for rec in curated["person"].values()
+                       for label in rec.values("name") + rec.values("alt_names")]
         self.agreements = {fold(name): rec.id for rec in curated["agreement"].values() for name in rec.values("name")}
         self.signed_at = {(rec.first("signed_at"), rec.first("type")): rec.id for rec in curated["agreement"].values()
                           if rec.first("signed_at")}
@@ -63,7 +67,18 @@ class Linker:
     def find(self, kind: str, name: str | None) -> str | None:
         if not name:
             return None
+        if kind == "person":
+            return self.person(name)
         return self.index.get(kind, {}).get(fold(name))
+
+    def person(self, name: str) -> str | None:
+        """The curated person whose name, in any order and spelling, contains this one's
+        (at least two name tokens: a bare surname is too weak to link)."""
+        key = name_key(name)
+        if len(key) < 2:
+            return None
+        found = {pid for label, pid in self.people if key <= label or (label <= key and len(label) >= 2)}
+        return found.pop() if len(found) == 1 else None
 
 
 def date_literal(value) -> Literal | None:
@@ -116,7 +131,9 @@ def _entity(g: _Graph, linker: Linker, kind: str, name: str, link: str | None, c
         for cls in classes:
             g.add(node, RDF.type, cls)
         return node
-    node = entity(kind, f"x-{slugify(name)}")
+    # The same person spelt two ways in two articles should be one new entity.
+    slug = "-".join(sorted(name_key(name))) if kind == "person" and name_key(name) else slugify(name)
+    node = entity(kind, f"x-{slug}")
     for cls in classes:
         g.add(node, RDF.type, cls)
     g.add(node, SCHEMA.name, Literal(name))

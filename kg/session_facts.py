@@ -89,7 +89,11 @@ class SessionFacts:
     def label(self, iri: str | None) -> str:
         if iri is None:
             return ""
-        return self.labels.get(iri, iri.rsplit("/", 1)[-1])
+        if iri in self.labels:
+            return self.labels[iri]
+        if "/id/session/" in iri:  # extraction-only sessions carry no label: body/number
+            return iri.split("/id/session/", 1)[1]
+        return iri.rsplit("/", 1)[-1]
 
     @cached_property
     def containment(self) -> set[tuple[str, str]]:

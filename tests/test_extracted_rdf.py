@@ -74,7 +74,7 @@ def test_links_to_curated_and_flags_extraction_only(store):
         SELECT ?p ?x WHERE { <https://w3id.org/irdc/id/session/wg-mc/6> irdc:coChair ?p
           OPTIONAL { ?p irdc:extractionOnly ?x } }""")}
     assert chairs["https://w3id.org/irdc/id/person/ashutosh-dixit"] is None
-    assert chairs["https://w3id.org/irdc/id/person/x-a-petrov"].value == "true"
+    assert chairs["https://w3id.org/irdc/id/person/x-petrov"].value == "true"
     assert bool(select(store, Q + """ASK { <https://w3id.org/irdc/id/session/wg-mc/6> schema:location
         <https://w3id.org/irdc/id/place/moscow> }"""))
     assert bool(select(store, Q + """ASK { <https://w3id.org/irdc/id/body/subgroup-aviation> irdc:extractionOnly true }"""))

@@ -61,12 +61,12 @@ def test_review_then_accept_then_rebuild(project):
     assert text.startswith(original.rstrip("\n"))
     assert "# The NewsX text refers to the Indian co-chair only as \"He\" (the IDS)." in text
     assert ("\n\n  - body: wg-mc\n    ordinal: 6\n    date: 2026-03-03\n    place: moscow\n    co_chairs:\n"
-            "      - person: a-petrov\n        side: russia\n      - person: ashutosh-dixit\n        side: india\n"
+            "      - person: petrov\n        side: russia\n      - person: ashutosh-dixit\n        side: india\n"
             "    sources: [article-our-report]\n") in text
     assert text.endswith("    sources: [article-our-report]\n")
     assert "article-our-report" in (project / "seeds" / "sources.yaml").read_text()
     people = (project / "seeds" / "curated" / "people.yaml").read_text()
-    assert "id: a-petrov" in people and "name: A. Petrov" in people
+    assert "id: petrov" in people and "name: A. Petrov" in people
 
     curated = load(project / "seeds")  # the accepted YAML loads cleanly
     assert curated["session"]["wg-mc/6"].first("date") == "2026-03-03"

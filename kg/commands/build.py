@@ -14,12 +14,17 @@ SUMMARY_ROWS = ("bodies", "sessions", "people", "agreements", "sources", "named_
 @click.command()
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), help="Project folder (default: found from the cwd).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
+@click.option("--corpus", multiple=True, type=click.Path(path_type=Path),
+              help="Extract this folder of articles instead of the configured corpus ([tool.kg] corpus); repeatable.")
 @click.option("--no-extract", is_flag=True, help="Build from the curated YAML only, without extracting the corpus.")
-def build(root, out, no_extract):
-    """Build the RDF dataset from ontology/ and seeds/ into build/ (TriG, N-Quads, Turtle, JSON-LD)."""
+def build(root, out, corpus, no_extract):
+    """Build the RDF dataset from ontology/ and seeds/ into build/ (TriG, N-Quads, Turtle, JSON-LD).
+
+    The articles of the corpus folders are extracted, each into its own named graph.
+    """
     from ..builder import build as run
 
-    result = run(root=root, out=out, extra=[] if no_extract else None)
+    result = run(root=root, out=out, extra=[] if no_extract else None, corpus=corpus or None)
     s = result.summary
     click.echo(render(["what", "count"], [(k.replace("_", " "), s[k]) for k in SUMMARY_ROWS]), nl=False)
     click.echo(f"SHACL: {'conforms' if s['conforms'] else 'does not conform'}")
