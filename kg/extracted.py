@@ -72,12 +72,15 @@ class Linker:
         return self.index.get(kind, {}).get(fold(name))
 
     def person(self, name: str) -> str | None:
-        """The curated person whose name, in any order and spelling, contains this one's
-        (at least two name tokens: a bare surname is too weak to link)."""
+        """The one curated person whose name, in any order and spelling, contains this one's
+        (a single name token links only to a label that is exactly that token)."""
         key = name_key(name)
-        if len(key) < 2:
+        if not key:
             return None
-        found = {pid for label, pid in self.people if key <= label or (label <= key and len(label) >= 2)}
+        if len(key) < 2:  # only an exact, unambiguous match
+            found = {pid for label, pid in self.people if label == key}
+        else:
+            found = {pid for label, pid in self.people if key <= label or (label <= key and len(label) >= 2)}
         return found.pop() if len(found) == 1 else None
 
 
