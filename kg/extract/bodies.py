@@ -138,12 +138,26 @@ def _is_commission(m: Mention) -> bool:
     return m.body == "irigc-mmtc" or m.anaphor == "commission" or (m.body or "").startswith("irigc")
 
 
+_OWNED_BY = re.compile(r"^\s*(?:'s?\s*|-\s*)?$")
+
+
+def _is_group(m: Mention) -> bool:
+    return m.anaphor in ("working-group", "subgroup") or (m.body or "").startswith(("wg-", "subgroup-", "other-wg-"))
+
+
 def _absorb(norm: str, mentions: list[Mention], qual, appos) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         if out:
             prev = out[-1]
             gap = norm[prev.end:m.start]
+            if _is_commission(prev) and _is_group(m) and _OWNED_BY.match(gap):
+                # "the commission's working group on X", "IRIGC-M&MTC WG on MC":
+                # the group is named, the commission only qualifies it
+                m.start = prev.start
+                m.rule += "+commission"
+                out[-1] = m
+                continue
             if len(gap) <= 60:
                 groupish = (prev.anaphor == "working-group" or (prev.body or "").startswith(("wg-", "subgroup-", "other-wg-")))
                 if groupish and _is_commission(m) and (qual.match(gap) or (prev.rule.endswith("+commission") and appos.match(gap))):

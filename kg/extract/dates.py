@@ -30,6 +30,8 @@ _PATTERNS = [
     ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")),
     ("dmy", re.compile(r"\b(?:the\s+)?" + _DAY + _DAY2 + r"(?:\s+of)?[\s\-]+" + _MON + r"(?:[\s\-,]+(?P<year>(?:19|20)\d\d)\b)?", re.I)),
     ("mdy", re.compile(r"\b" + _MON + r"[\s\-]+" + _DAY + r"\b" + _DAY2 + _YEAR, re.I)),
+    ("relmonth", re.compile(r"\b(?:(?P<rel>last|this|next|past)\s+" + _MON + r"(?![\s\-]*\d)|" + _MON.replace("(?P<mon>", "(?P<mon2>")
+                            + r"\s+(?P<rel2>last|this|next)\s+year)\b", re.I)),
     ("my", re.compile(r"\b" + _MON + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>this|last|next|on|on\s+the\s+coming|coming|previous)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("today", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight|this\s+morning|this\s+evening|this\s+afternoon|earlier\s+today|later\s+today)\b", re.I)),
@@ -42,7 +44,7 @@ _LOOSE = re.compile(r"\b\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}\b|\b\d{1,2}[./\-][A-Za
 class DateMention:
     start: int
     end: int
-    kind: str                 # iso numeric dmy mdy my weekday today fallback
+    kind: str                 # iso numeric dmy mdy relmonth my weekday today fallback
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -52,7 +54,7 @@ class DateMention:
 
     @property
     def absolute(self) -> bool:
-        return self.year is not None and self.kind not in ("weekday", "today")
+        return self.year is not None and self.kind not in ("weekday", "today", "relmonth")
 
 
 def find_dates(norm: str, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -100,6 +102,11 @@ def _read(kind: str, m: re.Match) -> DateMention | None:
                            day=WEEKDAYS[g["wd"].lower()])
     if kind == "today":
         return DateMention(0, 0, kind, rel=re.sub(r"\s+", " ", g["word"].lower()))
+    if kind == "relmonth":
+        mon = g.get("mon") or g.get("mon2")
+        month = MONTHS.get(mon.lower().rstrip("."))
+        rel = (g.get("rel") or "").lower() or (g.get("rel2") or "").lower() + "-year"
+        return DateMention(0, 0, kind, month=month, rel=rel) if month else None
     mon = g.get("mon")
     if mon is None:
         return None
@@ -167,6 +174,20 @@ def resolve(d: DateMention, anchor: dt.date | None, future: bool = False) -> tup
         return (anchor - dt.timedelta(days=back)).isoformat(), None
     if d.kind == "my":
         return f"{d.year:04d}-{d.month:02d}", None
+    if d.kind == "relmonth":
+        # "last December", "in December last year": a month relative to the anchor
+        if anchor is None:
+            return None
+        y = anchor.year
+        if d.rel in ("last", "past"):
+            y = y if d.month < anchor.month else y - 1
+        elif d.rel == "next":
+            y = y if d.month > anchor.month else y + 1
+        elif d.rel == "last-year":
+            y -= 1
+        elif d.rel == "next-year":
+            y += 1
+        return f"{y:04d}-{d.month:02d}", None
     year = d.year
     if year is None:
         if anchor is None:
@@ -202,6 +223,9 @@ _PUB_LINE = re.compile(
     r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|dated)\s*:?\s*)(?P<rest>.{4,60})", re.I)
 
 
+_WEEKDAY_PREFIX = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*", re.I)
+
+
 def find_publication(norm: str, paragraph_spans) -> tuple[str | None, tuple[int, int] | None]:
     """Publication date stated in the text (metadata lines, a lone date line).
 
@@ -223,9 +247,10 @@ def find_publication(norm: str, paragraph_spans) -> tuple[str | None, tuple[int,
                     if best is None or prio < best[0]:
                         best = (prio, iso, (ls, d.end))
                 continue
-            if len(line.strip()) <= 24:
+            if len(line.strip()) <= 36:
                 ds = [d for d in find_dates(norm, ls, le) if d.absolute and d.day]
-                if len(ds) == 1 and len(line.strip()) - len(ds[0].text) <= 6:
+                bare = _WEEKDAY_PREFIX.sub("", line.strip())
+                if len(ds) == 1 and len(bare) - len(ds[0].text) <= 6:
                     iso = resolve(ds[0], None)[0]
                     if best is None or 3 < best[0]:
                         best = (3, iso, (ls, le))
@@ -252,7 +277,7 @@ def find_dateline(norm: str, paragraph_spans, limit: int = 15):
         if pm:
             pos = pm.end()
         m = _DATELINE.match(norm, pos, end)
-        if not m:
+        if not m or m.group("places").lower() in WEEKDAYS:   # "Friday, January 17, 2003" is not a dateline
             continue
         ds = find_dates(norm, m.start("date"), m.end("date"))
         if not ds:

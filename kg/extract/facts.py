@@ -35,7 +35,8 @@ _MEETING_ANAPHOR = re.compile(
     r"(?:meeting|session|talks|deliberations|event|sitting|conclave|parleys|consultations)\b"
     r"|(?-i:\bIt)\s+(?=(?:was|had\s+been)\s+(?:co-?chaired|chaired|led|headed|held|convened|attended)\b)", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|to\s+be\s+held|is\s+scheduled|are\s+scheduled|is\s+set\s+to|slated|"
-                     r"expected\s+to|upcoming|forthcoming|next\s+(?:meeting|session|round))\b", re.I)
+                     r"expected\s+to|upcoming|forthcoming|next\s+(?:meeting|session|round)|(?:is|are)\s+(?:also\s+)?due\s+to|"
+                     r"would\s+(?:sign|ink|hold|meet|co-?chair|travel|visit|be\s+(?:signed|held|inked)))\b", re.I)
 _END_CUE = re.compile(r"\b(?:conclud\w*|ended|ends|ending|wound\s+up|wrapped\s+up|closed|culminated)\b[^.;]{0,60}$", re.I)
 _START_CUE = re.compile(r"\b(?:began|begins|opened|opens|commenced|started|kicked\s+off|beginning)\b[^.;]{0,40}$", re.I)
 _HERE = re.compile(r"\b(?:held|met|meets|meeting|took\s+place|convened|co-chaired|chaired|concluded|began|opened|hosted|session|talks)\b[^.;]{0,160}?\b(?P<here>here)\b", re.I)
@@ -62,6 +63,14 @@ _AGREEMENT_TITLE = re.compile(
 _PERIOD = re.compile(r"\s*(?:,\s*)?(?:for\s+(?:the\s+(?:period|years)\s+)?(?:from\s+)?|from\s+|till\s+|until\s+|up\s+to\s+)"
                      r"(?P<period>(?:19|20)\d\d\s*(?:-|to|–)\s*(?:19|20)?\d\d)", re.I)
 _AGREEMENT_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?-i:Agreement|agreement|pact|MoU|accord|treaty|Treaty)\b")
+_SIGNED_ON = re.compile(r"\b(?:signed|inked|concluded|sealed)\s+(?:[\w\-]+\s+){0,3}?(?:on|in)\s+(?:the\s+)?$", re.I)
+_EARLIER_SIGNING = re.compile(r"\b(?:which|that)\b[^.;]{0,80}?\b(?:signed|inked|concluded|sealed)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+_OTHER_MEETING_OF = re.compile(r"\b(?:previous|preceding|last|next|earlier|upcoming|forthcoming|following|subsequent|future|"
+                               r"past|prior)\s+(?:(?:annual|regular|round\s+of)\s+)?(?:meeting|session|sitting|round|edition)s?\s+"
+                               r"(?:of|under)\s+$", re.I)
+_SAID = re.compile(r"\b(?:said|says|recalled|added|stated|announced|noted|remarked|claimed|"
+                   r"told\s+(?:\w+\s+){0,2}?)\s*(?:on\s+|this\s+|late\s+|earlier\s+)?$", re.I)
+_MINISTERS = re.compile(r"\b(?:the\s+(?:two\s+)?(?:defen[cs]e\s+)?|both\s+(?:the\s+)?(?:defen[cs]e\s+)?)ministers\b", re.I)
 _SIGN_VERB = re.compile(r"\b(?:signed|inked|concluded|sealed|initialled|initialed|renewed)\b", re.I)
 
 
@@ -291,6 +300,11 @@ class _Extractor:
                 items.append(Item(pos, body, key, rule, explicit=True))
             else:
                 key = None
+                if _OTHER_MEETING_OF.search(self.norm, max(s, m.start - 60), m.start):
+                    # "the previous meeting of the commission": not the session in focus
+                    items.append(Item(pos, body, None, rule))
+                    self._note_body(body, idx)
+                    continue
                 if self.focus_session and self.focus_session[0][0] == body and self._recent(self.focus_session, idx, FOCUS_SENTENCES):
                     key = self.focus_session[0]
                 else:
@@ -320,12 +334,22 @@ class _Extractor:
             items.append(Item(o.start, body, key, rule, explicit=True))
         if self.focus_session and self._recent(self.focus_session, idx, FOCUS_SENTENCES):
             for m in _MEETING_ANAPHOR.finditer(self.norm, s, e):
-                if any(it.pos <= m.start() < it.pos + 80 and it.explicit for it in items):
+                if any((it.pos <= m.start() < it.pos + 80 or m.start() <= it.pos < m.end()) and it.explicit for it in items):
                     continue
-                key = self.focus_session[0]
+                key = self._ministerial(self.focus_session[0], s, e)
                 items.append(Item(m.start(), key[0], key, "meeting-anaphor"))
         items.sort(key=lambda it: it.pos)
         return items
+
+    def _ministerial(self, key, s, e):
+        """"The meeting ... the Ministers signed": the ministers co-chair the
+        commission, not its working groups; with one commission session in the
+        document, a sentence about the ministers' meeting is about it."""
+        if key[0] in B.WORKING_GROUPS and _MINISTERS.search(self.norm, s, e):
+            ks = self._sessions_of("irigc-mmtc")
+            if len(ks) == 1:
+                return ks[0]
+        return key
 
     def _note_body(self, body, idx):
         if body in B.WORKING_GROUPS:
@@ -351,7 +375,11 @@ class _Extractor:
         if last.session is not None:
             self.focus_session = (last.session, idx)
         elif last.rule != "meeting-anaphor":
-            self.focus_session = None
+            # "the 16th session ... a month after the annual summit in Goa":
+            # a later unnumbered mention of another mechanism does not end the
+            # numbered session that the sentence reports
+            explicit = [it for it in items if it.explicit and it.session is not None]
+            self.focus_session = (explicit[-1].session, idx) if explicit else None
 
     # ----------------------------------------------------------------- facts
     def _target(self, items: list[Item], pos: int) -> Item | None:
@@ -376,7 +404,7 @@ class _Extractor:
                 (strong_cue and self._recent(self.focus_session, idx, CUE_FOCUS_SENTENCES)) or
                 (signings and self._recent(self.focus_session, idx, CUE_FOCUS_SENTENCES)
                  and not _SIGN_BLOCK.search(norm, s, e))):
-            key = self.focus_session[0]
+            key = self._ministerial(self.focus_session[0], s, e)
             items = [Item(s, key[0], key, "focus-cue")]
         sent_ev = lambda rule, conf: Evidence(s, e, rule, conf)
         future = bool(_FUTURE.search(norm, s, e))
@@ -387,13 +415,17 @@ class _Extractor:
             for d in self._in(self.d_starts, self.dates, s, e):
                 if _DATE_BLOCK.search(norm[max(s, d.start - 30):d.start]):
                     continue
+                if d.kind in ("weekday", "today") and _SAID.search(norm, max(s, d.start - 40), d.start):
+                    continue  # "..., Shoigu recalled on Monday": the date of the remark
+                if _EARLIER_SIGNING.search(norm, max(s, d.start - 120), d.start):
+                    continue  # "the Agreement ..., which the two countries signed on <date>"
                 r = D.resolve(d, self.anchor, future)
                 if r is None:
                     continue
                 it = self._target(items, d.start)
                 if it is None or it.session is None:
                     continue
-                conf = {"iso": 0.95, "numeric": 0.9, "dmy": 0.95, "mdy": 0.95, "my": 0.7, "weekday": 0.8,
+                conf = {"iso": 0.95, "numeric": 0.9, "dmy": 0.95, "mdy": 0.95, "my": 0.7, "relmonth": 0.65, "weekday": 0.8,
                         "today": 0.8, "fallback": 0.7}[d.kind]
                 if d.kind in ("dmy", "mdy") and d.year is None:
                     conf = 0.85
@@ -508,13 +540,16 @@ class _Extractor:
         signed_here = bool(_SIGN_VERB.search(norm, s, e))
         date = None
         if signed_here:
+            cands = []
             for d in self._in(self.d_starts, self.dates, s, e):
                 if _DATE_BLOCK.search(norm[max(s, d.start - 30):d.start]):
                     continue
                 r = D.resolve(d, self.anchor)
                 if r and len(r[0]) == 10:
-                    date = r[0]
-                    break
+                    # a date right after the signing verb ("signed on ...") first
+                    cands.append((0 if _SIGNED_ON.search(norm, max(s, d.start - 40), d.start) else 1, d.start, r[0]))
+            if cands:
+                date = min(cands)[2]
         titled = False
         for m in _AGREEMENT_TITLE.finditer(norm, s, e):
             title = re.sub(r"\s+", " ", m.group("title")).strip()

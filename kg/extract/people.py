@@ -117,14 +117,23 @@ def _match_rank(toks, i):
     if not cands:
         return None, 0
     for rank, seq in cands:
-        n = len(seq)
-        if i + n <= len(toks) and all(_rank_tok(toks[i + k][0]) == seq[k] for k in range(n)):
+        # "Col.-Gen.", "Lt.-Gen.": a hyphen between the parts of a rank
+        j, k = i, 0
+        while k < len(seq) and j < len(toks):
+            if k and toks[j][0] == "-":
+                j += 1
+                continue
+            if _rank_tok(toks[j][0]) != seq[k]:
+                break
+            j += 1
+            k += 1
+        if k == len(seq):
             # "Air Marshal" but not a sentence-initial capitalised common word
             if rank.islower():
                 continue
             if not toks[i][0][0].isupper():
                 continue
-            return rank, n
+            return rank, j - i
     return None, 0
 
 
@@ -269,8 +278,9 @@ def find_cues(norm: str, start: int, end: int) -> list[Cue]:
 
 
 _SPLIT = re.compile(
-    r"\s*(?:;|,?\s+and\s+(?=(?:his|her|the|their|[A-Z]))|,?\s+(?:alongside|along\s+with|together\s+with|as\s+well\s+as)\s+|,\s+with\s+|\s+with\s+(?=(?:his|her|the|[A-Z]))|,?\s+while\s+)\s*")
-_CLAUSE_START = re.compile(r"[;:\"(]|,\s+(?:where|when|while|as|after|before|which)\b|\b(?:where|when|said|that)\s", re.I)
+    r"\s*(?:;|,?\s+and\s+(?=(?:his|her|the|their|by\s|[A-Z]))|,?\s+(?:alongside|along\s+with|together\s+with|as\s+well\s+as)\s+|,\s+with\s+|,\s+(?=the\s+(?:indian|russian)\s+(?:side|delegation|team)\b)|\s+with\s+(?=(?:his|her|the|[A-Z]))|,?\s+while\s+)\s*")
+_FORWARD_SIDE = re.compile(r"\b(?:his|her|their|the)\s+(?:indian|russian)\s+(?:counterparts?|side|delegation|team|co-?chair)\b", re.I)
+_CLAUSE_START = re.compile(r"[;:\"(]|,\s+(?:where|when|while|as|after|before|which|with)\b|\b(?:where|when|said|that)\s", re.I)
 _CLAUSE_END = re.compile(r"[;\"]|,\s+(?:who|which|where|when|on\s+the\s+sidelines|to\s+discuss|and\s+discussed|and\s+reviewed)\b|\s+(?:to\s+review|to\s+discuss|on\s+current|on\s+bilateral|on\s+the\s+(?:current|ongoing))\b", re.I)
 _SIDE_BEFORE = re.compile(r"\b(indian|russian|india's|russia's)\s+(?:side|delegation|team|co-chair)\b[^.]{0,15}$", re.I)
 
@@ -307,24 +317,46 @@ def chair_persons(norm: str, s_start: int, s_end: int, gaz_people=(), stop_at: l
             if pm is not None:
                 a = pm.end()
             segments.append((a, b, "before"))
-        default_country = None
+        cue_side = None       # stated in the cue itself: "his Indian counterpart"
         side_text = norm[cue.start:cue.end].lower()
         for word, country in (("indian", "India"), ("russian", "Russia")):
             if word in side_text:
-                default_country = country
-        if default_country is None:
+                cue_side = country
+        before_side = None    # "the Indian side ... co-chaired by"
+        if cue_side is None:
             sb = _SIDE_BEFORE.search(norm, max(s_start, cue.start - 60), cue.start)
             if sb:
-                default_country = "India" if sb.group(1).lower().startswith("india") else "Russia"
+                before_side = "India" if sb.group(1).lower().startswith("india") else "Russia"
         for a, b, where in segments:
+            seg_default, strong_default = cue_side, cue_side is not None
+            if where == "before" and cue.who == "both":
+                # "X and his Russian counterpart Y": X is on the other side
+                seg_default = None
+                if cue_side and cue.rule.startswith("counterpart"):
+                    seg_default = "India" if cue_side == "Russia" else "Russia"
+                elif before_side:
+                    seg_default, strong_default = before_side, False
+            elif seg_default is None and before_side and not (where == "after" and cue.who == "both"):
+                seg_default, strong_default = before_side, False
             for ca, cb in _conjuncts(norm, a, b):
                 names = find_names(norm, ca, cb, gaz_people)
                 for n_i, name in enumerate(names):
                     ra = ca if n_i == 0 else names[n_i - 1].end
                     rb = names[n_i + 1].start if n_i + 1 < len(names) else cb
+                    if n_i > 0:
+                        fw = _FORWARD_SIDE.search(norm, names[n_i - 1].end, name.start)
+                        if fw:
+                            ra = fw.start()
+                    if n_i + 1 < len(names):
+                        # "X welcomed his Indian counterpart Y": the phrase describes Y
+                        fw = _FORWARD_SIDE.search(norm, name.end, rb)
+                        if fw:
+                            rb = fw.start()
                     country, crule, cconf = country_in(norm, ra, rb)
-                    if country is None and default_country:
-                        country, crule, cconf = default_country, "side-of-cue", 0.85
+                    if seg_default and (country is None or (strong_default and crule == "side-word")):
+                        # the cue's own side ("his Indian counterpart X", "the Russian
+                        # side was led by X") outweighs a loose word near the name
+                        country, crule, cconf = seg_default, "side-of-cue", 0.85
                     title = _title(norm, ra, rb, name)
                     conf = 0.9 if cue.rule.startswith("co-chair") or cue.rule.startswith("chaired-jointly") else 0.75
                     out.append(Person(name, country, crule, (ra, rb), title, cue.rule, cue.start, conf))

@@ -12,6 +12,7 @@ from .gazetteer import Gazetteer
 # Abbreviations that end in a full stop but do not end a sentence.
 _ABBREVIATIONS = [
     "Lt.", "Gen.", "Col.", "Maj.", "Brig.", "Adm.", "Capt.", "Cdr.", "Cmde.", "Lt.Gen.", "Lt.-Gen.", "Sgt.",
+    "Col.-Gen.", "Col.Gen.", "Maj.-Gen.", "Maj.Gen.", "Vice-Adm.", "Rear-Adm.", "-Gen.", "-Adm.",
     "Hon.", "Hon'ble.", "Shri.", "Smt.", "Sri.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "No.", "Nos.",
     "Jt.", "Addl.", "Dy.", "Asst.", "Secy.", "Govt.", "Min.", "Dept.", "Ltd.", "Pvt.", "Co.", "Inc.",
     "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.",
