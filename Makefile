@@ -25,11 +25,24 @@ $(VENV)/.installed-lab: pyproject.toml | $(BIN)/python
 build: $(VENV)/.installed
 	$(BIN)/kg build
 
+# Charts go to build/charts/; docs/ holds the committed snapshots the README shows.
 demo: $(VENV)/.installed
 	$(BIN)/kg build
+	$(BIN)/kg chart org      -o build/charts/org-chart.png
+	$(BIN)/kg chart timeline -o build/charts/timeline.png
+	$(BIN)/kg chart network  -o build/charts/network.png
 	@echo
-	@echo "== Sessions of the commission's bodies"
-	@$(BIN)/python -m kg.demo
+	@echo "== The bodies under the commission"
+	@$(BIN)/kg query hierarchy
+	@echo
+	@echo "== Sessions of the Working Group on Military-Technical Cooperation and Defence Industry"
+	@$(BIN)/kg query sessions-of-body --param body=wg-mtc-di
+	@echo
+	@echo "== Agreements and protocols"
+	@$(BIN)/kg query agreements
+	@echo
+	@echo "== Who held a post on 29 October 2025"
+	@$(BIN)/kg query post-holders-on-date --param date=2025-10-29
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q

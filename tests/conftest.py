@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +37,16 @@ def project(tmp_path) -> Path:
     for name in ("ontology", "seeds"):
         shutil.copytree(REPO / name, tmp_path / name, ignore=shutil.ignore_patterns("reports"))
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def built_extracted(tmp_path_factory) -> Path:
+    """The graph with articles extracted: the reference articles where they sit beside the
+    project, else the project's own report corpus (test material, fine in a throwaway build)."""
+    from kg.builder import build
+
+    shared = REPO.parent / "shared" / "sources"
+    corpus = shared if shared.is_dir() else REPO / "seeds" / "reports"
+    out = tmp_path_factory.mktemp("extracted") / "build"
+    build(root=REPO, out=out, corpus=[corpus])
+    return out
