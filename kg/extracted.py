@@ -21,7 +21,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from .curated import Curated
 from .dates import datatype, parse_partial
-from .extract.gazetteer import name_key
+from .extract.gazetteer import fold, name_key
 from .vocab import ID, IRDC, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, entity, extracted_graph
 
 SIDES = {"india": "india", "indian": "india", "russia": "russia", "russian": "russia", "russian federation": "russia"}
@@ -34,11 +34,6 @@ TRUE = Literal("true", datatype=XSD.boolean)
 def slugify(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
-
-
-def fold(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
-                           .decode().lower()).split())
 
 
 class Linker:
