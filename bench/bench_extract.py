@@ -70,7 +70,23 @@ def main() -> int:
     print(f"pipeline load: {load:.2f}s")
     print(f"{args.n} articles of ~{mean_words:.0f} words in {dt:.2f}s wall, {dc:.2f}s CPU: "
           f"{args.n / dt:.0f} articles/s wall, {args.n / dc:.0f} articles/s per CPU-second (one core)")
+    scaling(docs)
     return 0
+
+
+def scaling(docs) -> None:
+    """Linear in input size: one long document of k articles costs about k times one article."""
+    from kg.extract import extract_text
+
+    text = "\n\n".join(t for _, t in docs)
+    base = None
+    for k in (1, 4, 16):
+        big = "\n\n".join([text] * k)
+        t0 = time.process_time()
+        extract_text(big, "scaling.txt", published="2020-03-03")
+        dc = time.process_time() - t0
+        base = base or dc
+        print(f"scaling: {len(big.split()):>7} words in {dc:.2f}s CPU, {dc / base:.1f}x the time for {k}x the text")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,6 @@
 """Reading texts: encodings, HTML, repeats, smart quotes; robustness."""
 from __future__ import annotations
 
-import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -102,22 +101,17 @@ def test_any_bytes_never_crash(tmp_path_factory, data):
     _check(extract_text(text, "x.html"), text)
 
 
-def test_huge_file_is_linear_enough():
+def test_huge_file_keeps_its_facts():
+    # Speed and linear scaling are measured in bench/bench_extract.py, not here.
     unit = REPORT + "\n\nSome unrelated words about the weather and markets go here for a while.\n\n"
-    small = unit * 20
-    big = unit * 400          # ~ 100k words
-    t0 = time.perf_counter()
-    extract_text(small, "s", published="2020-03-03")
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    doc = extract_text(big, "b", published="2020-03-03")
-    t_big = time.perf_counter() - t0
-    assert doc["sessions"]
-    assert t_big < max(60 * t_small, 1.0) * 2  # 20x the text, well under quadratic time
+    small = extract_text(unit, "s", published="2020-03-03")
+    big = extract_text(unit * 400, "b", published="2020-03-03")  # ~100k words, repeated paragraphs
+    assert big["sessions"] == small["sessions"]
 
 
 def test_one_enormous_sentence():
     text = "The 5th meeting of the IRIGC-MTC was co-chaired by " + ", ".join(["Lt Gen Arun Mehta"] * 20000) + "."
-    t0 = time.perf_counter()
-    extract_text(text, "x")
-    assert time.perf_counter() - t0 < 20
+    doc = extract_text(text, "x")
+    # One person named 20,000 times is still at most one co-chair per side.
+    for session in doc["sessions"]:
+        assert len(session.get("co_chairs") or []) <= 2
