@@ -43,6 +43,14 @@ demo: $(VENV)/.installed
 	@echo
 	@echo "== Who held a post on 29 October 2025"
 	@$(BIN)/kg query post-holders-on-date --param date=2025-10-29
+	@echo
+	@echo "== Timeline of events"
+	@$(BIN)/kg query timeline
+	@echo
+	@echo "== Session numbers the graph does not know yet"
+	@$(BIN)/kg query missing-ordinals
+	@echo
+	@echo "Charts: build/charts/*.png. Notebooks: make lab."
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q
