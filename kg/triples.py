@@ -115,6 +115,8 @@ def _sources(em: _Emitter) -> None:
             em.add(s, IRDC.fileName, plain(value), [rec.id])
         for value in rec.values("url"):
             em.add(s, SCHEMA.url, NamedNode(value), [rec.id])
+        for value in rec.values("duplicate_of"):
+            em.add(s, IRDC.duplicateOf, entity("source", value), [rec.id])
         for value in rec.values("note"):
             em.add(s, RDFS.comment, text(value), [rec.id])
 

@@ -212,3 +212,9 @@ def test_nothing_unstated_is_invented(store):
     # Sources with no URL, publisher or headline given keep those fields absent.
     assert not ask(store, "?s schema:url ?u")
     assert not ask(store, f"source:{COPY} schema:publisher|schema:headline|schema:datePublished ?x")
+
+
+def test_syndicated_copies_are_marked(store):
+    assert ask(store, f"source:{COPY} irdc:duplicateOf source:{NEWSX}")
+    assert ask(store, f"source:{NATIONPRESS} irdc:duplicateOf source:{WIRE25}")
+    assert not ask(store, f"source:{WIRE24} irdc:duplicateOf ?original")

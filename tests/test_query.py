@@ -270,6 +270,21 @@ def test_sources_of_and_single_source_facts_with_an_extracted_graph():
     assert not any(p == IRDC + "quote" or p == IRDC + "evidence" for _, p in single)
 
 
+def test_a_syndicated_copy_is_not_a_second_source():
+    orig, copy, indep = G("orig"), G("copy"), G("indep")
+    dup = (N("source/copy"), N("irdc:duplicateOf"), N("source/orig"), copy)
+    quads = [*provenance("orig"), *provenance("copy"), *provenance("indep"), dup,
+             *session("wg/1", "wg", orig, 1, "2020-01-01"), *session("wg/1", "wg", copy, 1, "2020-01-01"),
+             *session("wg/2", "wg", orig, 2), *session("wg/2", "wg", indep, 2)]
+    single = {(r["source"].rsplit("/", 1)[1], r["subject"].split("/session/")[1], r["property"])
+              for r in kg.query("single-source-facts", store=_store(*quads))}
+    # Stated by a report and its copy: one source, listed once, under the original.
+    assert ("orig", "wg/1", SCHEMA + "startDate") in single
+    assert not any(src == "copy" and p == SCHEMA + "startDate" for src, _, p in single)
+    # Stated by two independent reports: corroborated.
+    assert not any(subject == "wg/2" and p == IRDC + "ordinal" for _, subject, p in single)
+
+
 # ---------------------------------------------------------------- parameters
 
 def test_parameter_forms(store):
