@@ -11,6 +11,11 @@ from ..output import render
 SUMMARY_ROWS = ("bodies", "sessions", "people", "agreements", "sources", "named_graphs", "triples", "quads")
 
 
+def summary_text(s: dict) -> str:
+    table = render(["what", "count"], [(k.replace("_", " "), s[k]) for k in SUMMARY_ROWS])
+    return table + f"SHACL: {'conforms' if s['conforms'] else 'does not conform'}\n"
+
+
 @click.command()
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), help="Project folder (default: found from the cwd).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
@@ -25,9 +30,7 @@ def build(root, out, corpus, no_extract):
     from ..builder import build as run
 
     result = run(root=root, out=out, extra=[] if no_extract else None, corpus=corpus or None)
-    s = result.summary
-    click.echo(render(["what", "count"], [(k.replace("_", " "), s[k]) for k in SUMMARY_ROWS]), nl=False)
-    click.echo(f"SHACL: {'conforms' if s['conforms'] else 'does not conform'}")
+    click.echo(summary_text(result.summary), nl=False)
     click.echo(f"Wrote {', '.join(str(result.out / n) for n in ('kg.trig', 'kg.nq', 'kg.ttl', 'kg.jsonld'))}")
 
 
