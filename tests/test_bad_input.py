@@ -128,3 +128,18 @@ def test_validate_exit_codes(project, capsys, tmp_path):
     garbage.write_text("<a> <b> .\n")
     assert main(["validate", str(garbage), "--root", str(project)]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_validate_a_built_dataset_with_a_disagreeing_extracted_graph(project, tmp_path):
+    from kg.builder import build
+    from kg.extracted import facts_quads
+
+    facts = {"documents": [{"document": "x.txt", "sessions": [{"body": "wg-mtc-di", "ordinal": 22, "date": "2024-11-21"}]}]}
+    out = tmp_path / "b"
+    build(root=project, out=out, extra=[lambda root, cur: facts_quads(facts, cur)])
+    # Two sources disagree on a date: a conflict to list, not an invalid dataset.
+    assert main(["validate", str(out / "kg.nq"), "--root", str(project)]) == 0
+    broken = tmp_path / "broken.nq"
+    broken.write_text((out / "kg.nq").read_text() + '<https://w3id.org/irdc/id/person/x> '
+                      '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Person> .\n')
+    assert main(["validate", str(broken), "--root", str(project)]) == 1
