@@ -64,3 +64,22 @@ def test_cli_build_prints_summary(project):
         assert word in result.output
     assert (project / "out" / "kg.trig").exists()
     assert main(["validate", "--root", str(project)]) == 0
+
+
+def test_builds_with_extraction_are_byte_identical_across_processes(repo, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    corpus = repo / "tests" / "fixtures" / "genre"
+    outs = []
+    for seed in ("1", "2"):  # set and dict order must not leak into the output
+        out = tmp_path / f"seed-{seed}"
+        done = subprocess.run([sys.executable, "-m", "kg.cli", "build", "--root", str(repo), "--out", str(out),
+                               "--corpus", str(corpus)], capture_output=True, text=True,
+                              env=dict(os.environ, PYTHONHASHSEED=seed))
+        assert done.returncode == 0, done.stderr
+        outs.append(out)
+    for name in OUTPUTS:
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+    assert b"/graph/extracted/" in (outs[0] / "kg.nq").read_bytes()

@@ -226,3 +226,82 @@ def test_gazetteer_links_but_never_fills():
     assert "place" not in s and "date" not in s
     for c in s["co_chairs"]:
         assert c.get("links", {}).get("person_id") == "sanjeev-kumar"
+
+
+# --------------------------------------------------- spaCy Matcher token rules
+def test_body_mentions_and_ordinals_go_through_spacy_matcher():
+    from spacy.matcher import Matcher
+
+    from kg.extract import bodies as B
+    from kg.extract.data import load
+    from kg.extract.pipeline import get_pipeline
+
+    pipe = get_pipeline()
+    data = load("bodies.yaml")
+    assert isinstance(pipe.body_matcher, Matcher) and isinstance(pipe.ordinal_matcher, Matcher)
+    # the rules are token patterns (data), one Matcher key per YAML pattern
+    rules = [r["rule"] for r in data["bodies"]] + [a["rule"] for a in data["anaphors"]]
+    assert all(isinstance(r["patterns"], list) and "pattern" not in r for r in data["bodies"] + data["anaphors"])
+    for rule in rules:
+        assert f"{rule}#0" in pipe.body_matcher, rule
+    for o in data["ordinals"]:
+        assert f"ordinal-{o['kind']}#0" in pipe.ordinal_matcher
+    assert set(B.token_rules("bodies").patterns) == {k for k in B.token_rules("bodies").patterns if k in pipe.body_matcher}
+
+    text = "The 23rd meeting of the Working Group on Military Cooperation was held in Moscow."
+    # straight from the Matcher, on a Doc of the pipeline
+    doc = pipe.nlp(text)
+    keys = {pipe.nlp.vocab.strings[m].split("#")[0]: doc[s:e].text for m, s, e in pipe.body_matcher(doc)}
+    assert keys["wg-mc-name"] == "Working Group on Military Cooperation"
+    # and as the extractor uses it: one Doc for sentences, gazetteer, bodies and ordinals
+    found = pipe.analyse(text, [(0, len(text))])
+    assert found.sents == [(0, len(text))]
+    mentions = B.find_mentions(text, found.bodies)
+    assert [(text[m.start:m.end], m.body, m.rule) for m in mentions] == [
+        ("Working Group on Military Cooperation", "wg-mc", "wg-mc-name")]
+    assert found.ordinals == [(4, 8, "digits", "23rd")]
+    ordinals = B.find_ordinals(text, mentions, found.ordinals)
+    assert [(o.value, o.mention.body, o.rule) for o in ordinals] == [(23, "wg-mc", "ordinal-before-body")]
+
+
+@pytest.mark.filterwarnings("ignore:.*does not have any patterns defined")
+def test_matcher_finds_nothing_without_its_patterns(monkeypatch):
+    from spacy.matcher import Matcher
+
+    from kg.extract.pipeline import get_pipeline
+
+    pipe = get_pipeline()
+    text = "The 23rd meeting of the Working Group on Military Cooperation was held in Moscow."
+    monkeypatch.setattr(pipe, "body_matcher", Matcher(pipe.nlp.vocab))
+    monkeypatch.setattr(pipe, "ordinal_matcher", Matcher(pipe.nlp.vocab))
+    found = pipe.analyse(text, [(0, len(text))])
+    assert found.bodies == [] and found.ordinals == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name wrapped over two lines (one line break)
+    ("The 5th meeting of the Working\nGroup on Military Cooperation was held in Moscow.", ("wg-mc", 5)),
+    # hyphenated words in a sub-group's name
+    ("The 4th meeting of the Sub-Group on anti-terrorism cooperation was held.", ("subgroup-anti-terrorism", 4)),
+    ("The 3rd meeting of the Working Group on Military #TechnicalCooperation and #DefenceIndustry was held.",
+     ("wg-mtc-di", 3)),
+    ("The XXth session of the IRIGC-M&MTC was held in New Delhi.", ("irigc-mmtc", 20)),
+    ("The twenty-third meeting of the IRIGC (M&MTC) was held in New Delhi.", ("irigc-mmtc", 23)),
+    ("The 2nd meeting of the IRIGC (TEC) was held in New Delhi.", ("irigc-tec", 2)),
+])
+def test_token_rules_edge_cases(text, expected):
+    assert expected in sessions(text)
+
+
+def test_commission_on_another_subject_is_not_the_defence_commission():
+    text = "The 7th meeting of the India-Russia Intergovernmental Commission on Science and Technology was held."
+    assert not sessions(text, body="irigc-mmtc")
+
+
+def test_fabric_summit_is_no_ric_summit():
+    from kg.extract import bodies as B
+    from kg.extract.pipeline import get_pipeline
+
+    text = "The 3rd fabric summit was held in Surat."
+    found = get_pipeline().analyse(text, [(0, len(text))])
+    assert not [m for m in B.find_mentions(text, found.bodies) if (m.body or "").startswith("other-summit")]

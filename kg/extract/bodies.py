@@ -1,7 +1,14 @@
 """Finding mentions of the cooperation bodies and of numbered sessions.
 
-Everything here works on the same-length matching copy of the text
-(:func:`kg.extract.text.match_copy`), so offsets are offsets in the text.
+Body mentions and ordinal numbers are recognised by spaCy's rule-based
+``Matcher`` with the token patterns of ``bodies.yaml`` (built once per
+process by :class:`kg.extract.pipeline.Pipeline`, run on the Docs the
+sentencizer splits: :func:`doc_candidates`, :func:`doc_ordinals`). What
+follows works on character offsets in the same-length matching copy of the
+text (:func:`kg.extract.text.match_copy`): choosing among overlapping
+mentions, folding a group's qualifier ("... under the Commission") into it
+and linking an ordinal to the body it numbers (regular expressions over the
+few characters between them).
 """
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import compile_rule, expand, load
+from .data import expand, load
 
 SCORED_BODIES = ("irigc-mmtc", "wg-mtc-di", "wg-mc")
 WORKING_GROUPS = ("wg-mtc-di", "wg-mc")
@@ -47,48 +54,385 @@ def _rules():
     parts = {k: v for k, v in data["parts"].items()}
     # parts may refer to each other ({S} inside {MTC})
     parts = {k: expand(v, parts) for k, v in parts.items()}
-    bodies = []
-    for prio, r in enumerate(data["bodies"]):
-        bodies.append((prio, r["id"], r["rule"], compile_rule(r["pattern"], parts, r.get("case", False))))
-    anaphors = [(a["kind"], a["rule"], compile_rule(a["pattern"], parts, a.get("case", False)))
-                for a in data["anaphors"]]
     qual = re.compile(expand(data["qualifier_connector"], parts), re.I)
     appos = re.compile(data["apposition_connector"])
     nouns = data["meeting_nouns"]
     gap_words = set(data["ordinal_gap_words"])
-    return parts, bodies, anaphors, qual, appos, nouns, gap_words
+    return parts, qual, appos, nouns, gap_words
 
 
 def parts() -> dict[str, str]:
+    """The regular-expression fragments of bodies.yaml (for context checks)."""
     return _rules()[0]
 
 
-def find_mentions(norm: str) -> list[Mention]:
-    """Body mentions in the text, longest match first, no overlaps; a working
-    group's qualifier ("... under the Commission ...") is folded into it."""
-    _, bodies, anaphors, qual, appos, _, _ = _rules()
+# ------------------------------------------------------ Matcher token rules
+_SPACE = {"IS_SPACE": True, "OP": "*"}
+
+
+@dataclass
+class TokenRule:
+    prio: int                 # position in bodies.yaml; anaphors: 1000
+    rule: str
+    body: str | None          # canonical id (may contain {name}); None for anaphors
+    anaphor: str | None
+    name_words: int = 0       # the name goes on over this many capitalised words
+    kind: str | None = None   # ordinals: digits, words, roman
+
+
+def _expand(seq: list, token_parts: dict, depth: int = 0) -> list[list[dict]]:
+    """The alternatives of a token sequence, {PART: X} references spliced in."""
+    if depth > 10:
+        raise ValueError("token_parts refer to each other in a loop")
+    alts: list[list[dict]] = [[]]
+    for el in seq:
+        if "PART" in el:
+            sub = [s for alt in token_parts[el["PART"]] for s in _expand(alt, token_parts, depth + 1)]
+            if el.get("OP") == "?":
+                sub = sub + [[]]
+            alts = [a + s for a in alts for s in sub]
+        else:
+            alts = [a + [dict(el)] for a in alts]
+    return alts
+
+
+def _finish(tokens: list[dict]) -> tuple[list[dict], list[bool]]:
+    """A spaCy pattern (optional whitespace tokens between all tokens) and,
+    per pattern token, whether it belongs to the name."""
+    pattern: list[dict] = []
+    names: list[bool] = []
+    for i, tok in enumerate(tokens):
+        tok = dict(tok)
+        is_name = bool(tok.pop("NAME", False))
+        if i:
+            pattern.append(dict(_SPACE))
+            names.append(False)
+        pattern.append(tok)
+        names.append(is_name)
+    return pattern, names
+
+
+def _max_len(pattern: list[dict]) -> int:
+    """Most tokens a pattern can match (whitespace tokens not counted)."""
+    n = 0
+    for tok in pattern:
+        op = tok.get("OP")
+        if tok.get("IS_SPACE"):
+            continue
+        if op in ("*", "+"):
+            n += 3
+        elif op and op.startswith("{"):
+            n += int(op.strip("{}").split(",")[-1] or 8)
+        else:
+            n += 1
+    return n
+
+
+def _is_anchor(tok: dict, anchors, prefixes) -> bool:
+    if tok.get("OP") not in (None, "+") or tok.get("IS_SPACE"):
+        return False
+    like_num = "LIKE_NUM" in anchors
+    if like_num and tok.get("LIKE_NUM") is True:
+        return True
+    for attr in ("LOWER", "ORTH", "TEXT"):
+        v = tok.get(attr)
+        if isinstance(v, str) and (v.lower() in anchors or like_num and _like_num(v)):
+            return True
+        if isinstance(v, dict) and "IN" in v and all(str(x).lower() in anchors or like_num and _like_num(str(x))
+                                                     for x in v["IN"]):
+            return True
+        if isinstance(v, dict) and "REGEX" in v and prefixes and _regex_starts(v["REGEX"], prefixes):
+            return True
+    return False
+
+
+def _regex_starts(rx: str, prefixes: tuple[str, ...]) -> bool:
+    """Whether all that a token regex matches starts with one of the
+    prefixes: "^indra-?\\d+$", "^(?:twenty|thirty)(?:first|...)$"."""
+    rx = rx.lstrip("^").lower()
+    m = re.match(r"\(\?:([a-z|]+)\)", rx)
+    heads = m.group(1).split("|") if m else [rx]
+    return all(h.startswith(prefixes) for h in heads)
+
+
+def _reach(pattern: list[dict], anchors, prefixes) -> tuple[int, int, tuple | None] | None:
+    """The anchor token of a pattern that needs the smallest window: most
+    tokens a match can have before and after it, and its words (None: it is
+    a LIKE_NUM or prefix anchor); None if the pattern has no required anchor
+    token."""
+    best = None
+    for i, tok in enumerate(pattern):
+        if _is_anchor(tok, anchors, prefixes):
+            words = None
+            for attr in ("LOWER", "ORTH", "TEXT"):
+                v = tok.get(attr)
+                vals = [v] if isinstance(v, str) else v.get("IN") if isinstance(v, dict) else None
+                if vals and all(str(x).lower() in anchors for x in vals):
+                    words = tuple(str(x).lower() for x in vals)
+            cand = (_max_len(pattern[:i]), _max_len(pattern[i + 1:]), words)
+            if best is None or cand[0] + cand[1] < best[0] + best[1]:
+                best = cand
+    return best
+
+
+def _like_num(text: str) -> bool:
+    from spacy.lang.en.lex_attrs import like_num
+    return bool(like_num(text))
+
+
+def _flat(items) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        out.extend(_flat(x) if isinstance(x, list) else [str(x)])
+    return out
+
+
+@dataclass
+class TokenRuleSet:
+    patterns: dict            # key -> [spaCy pattern]
+    meta: dict                # key -> (TokenRule, name flags | None, is lookahead)
+    anchors: frozenset        # lower-case anchor tokens ("LIKE_NUM": tokens like numbers)
+    prefixes: tuple           # anchor prefixes ("indra*")
+    before: int               # most tokens a match can have before a LIKE_NUM / prefix anchor
+    after: int                # ... and after it
+    reach: dict               # anchor word -> (before, after): the window it needs
+
+    def __post_init__(self):
+        import numpy
+        from spacy.strings import hash_string
+        self.like_num = "LIKE_NUM" in self.anchors
+        # only the anchor words that patterns are anchored on open windows
+        self.reach_ids = {hash_string(w): r for w, r in self.reach.items()}
+        self.anchor_ids = numpy.array(sorted(self.reach_ids), dtype="uint64")
+
+
+@lru_cache(maxsize=None)
+def token_rules(section: str = "bodies") -> TokenRuleSet:
+    """The Matcher patterns of bodies.yaml: of the body mentions (``section``
+    "bodies": bodies and anaphors) or of the ordinal numbers ("ordinals").
+    Keys are ``"<rule>#<n>"`` for the n-th pattern of a rule (for ordinals:
+    ``"ordinal-<kind>#<n>"``) and ``"<rule>!not#<n>"`` for its
+    not_followed_by patterns (one key per pattern, so that the match
+    alignments tell which tokens are the name)."""
+    data = load("bodies.yaml")
+    tparts = data["token_parts"]
+    if section == "bodies":
+        anchor_list = _flat(data["anchors"])
+        entries = [(r, TokenRule(prio, r["rule"], r["id"], None, int(r.get("name_words", 0))))
+                   for prio, r in enumerate(data["bodies"])]
+        entries += [(a, TokenRule(1000, a["rule"], None, a["kind"])) for a in data["anaphors"]]
+    elif section == "ordinals":
+        anchor_list = _flat(data["ordinal_anchors"])
+        entries = [(o, TokenRule(prio, f"ordinal-{o['kind']}", None, None, kind=o["kind"]))
+                   for prio, o in enumerate(data["ordinals"])]
+    else:
+        raise ValueError(section)
+    anchors = {a if a == "LIKE_NUM" else a.lower() for a in anchor_list if not a.endswith("*")}
+    prefixes = tuple(a[:-1].lower() for a in anchor_list if a.endswith("*"))
+    patterns: dict[str, list] = {}
+    meta: dict[str, tuple] = {}
+    before = after = look = 0
+    by_word: dict[str, list[int]] = {}
+    counts: dict[str, int] = {}
+    for r, tr in entries:
+        n = counts.get(tr.rule, 0)
+        for seq in r["patterns"]:
+            for alt in _expand(seq, tparts):
+                pattern, names = _finish(alt)
+                reach = _reach(pattern, anchors, prefixes)
+                if reach is None:
+                    raise ValueError(f"bodies.yaml: a pattern of {tr.rule} has no anchor token: {alt}")
+                if reach[2] is None:
+                    before, after = max(before, reach[0]), max(after, reach[1])
+                else:
+                    for w in reach[2]:
+                        wr = by_word.setdefault(w, [0, 0])
+                        wr[0], wr[1] = max(wr[0], reach[0]), max(wr[1], reach[1])
+                key = f"{tr.rule}#{n}"
+                patterns[key] = [pattern]
+                meta[key] = (tr, names if any(names) else None, False)
+                n += 1
+        counts[tr.rule] = n
+        n = 0
+        for seq in r.get("not_followed_by") or []:
+            for alt in _expand(seq, tparts):
+                pattern, _ = _finish(alt)
+                look = max(look, _max_len(pattern))
+                key = f"{tr.rule}!not#{n}"
+                patterns[key] = [pattern]
+                meta[key] = (tr, None, True)
+                n += 1
+    # + a not_followed_by pattern right after a match, a few whitespace
+    # tokens (line breaks, double spaces) in a match
+    reach = {w: (b + 4, a + look + 4) for w, (b, a) in by_word.items()}
+    return TokenRuleSet(patterns, meta, frozenset(anchors), prefixes, before + 4, after + look + 4, reach)
+
+
+def build_matcher(vocab, section: str = "bodies"):
+    """spaCy Matcher of the body (or ordinal) rules; built once per process
+    by the Pipeline."""
+    from spacy.matcher import Matcher
+    matcher = Matcher(vocab, validate=True)
+    for key, pats in token_rules(section).patterns.items():
+        matcher.add(key, pats)
+    return matcher
+
+
+def _windows(doc, rules: TokenRuleSet, lower_text: str) -> list[tuple[int, int]]:
+    """Token windows around the anchor tokens of a Doc (merged);
+    ``lower_text``: the Doc's text in lower case."""
+    import numpy
+    from spacy.attrs import LIKE_NUM, LOWER
+    ids = rules.anchor_ids
+    if rules.like_num:
+        arr = doc.to_array([LOWER, LIKE_NUM])
+        lower = arr[:, 0]
+    else:
+        lower = doc.to_array(LOWER)
+    pos = numpy.minimum(numpy.searchsorted(ids, lower), len(ids) - 1)
+    hit = ids[pos] == lower
+    generic = (rules.before, rules.after)
+    reach = rules.reach_ids
+    wins = [(i, reach[int(lower[i])]) for i in numpy.flatnonzero(hit).tolist() if int(lower[i]) in reach]
+    if rules.like_num:
+        wins += [(i, generic) for i in numpy.flatnonzero(arr[:, 1]).tolist()]
+    if rules.prefixes and any(p in lower_text for p in rules.prefixes):
+        wins += [(t.i, generic) for t in doc if t.lower_.startswith(rules.prefixes)]
+    wins.sort()
+    out: list[list[int]] = []
+    n = len(doc)
+    for i, (before, after) in wins:
+        a, b = max(0, i - before), min(n, i + after + 1)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def doc_candidates(doc, offset: int, matcher, lower_text: str | None = None) -> list[tuple]:
+    """Body mention candidates in a spaCy Doc of the text from ``offset``
+    (``lower_text``: the Doc's text in lower case):
+    ``(prio, start, end, body, rule, anaphor)`` in text offsets, one per start
+    token (the first rule in bodies.yaml that matches there)."""
+    rules = token_rules()
+    meta = rules.meta
+    strings = doc.vocab.strings
+    found: dict[tuple[int, int], tuple] = {}   # (prio, start token) -> (end, key, alignment)
+    blocked: set[tuple[str, int]] = set()
+    if lower_text is None:
+        lower_text = doc.text.lower()
+    for wa, wb in _windows(doc, rules, lower_text):
+        for match_id, ts, te, align in matcher(doc[wa:wb], with_alignments=True):
+            ts, te = ts + wa, te + wa
+            key = strings[match_id]
+            tr, _names, lookahead = meta[key]
+            if lookahead:
+                blocked.add((tr.rule, ts))
+                continue
+            while te > ts and doc[te - 1].is_space:
+                te -= 1
+            old = found.get((tr.prio, ts))
+            if old is None or te > old[0]:
+                found[(tr.prio, ts)] = (te, key, align)
     best_at: dict[int, tuple] = {}
-    windows = _windows(norm)
-    for prio, body, rule, rx in bodies:
-        for m in _finditer(rx, norm, windows):
-            if m.end() <= m.start():
+    for (prio, ts), (te, key, align) in found.items():
+        tr, names, _ = meta[key]
+        k = te
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if (tr.rule, k) in blocked:
+            continue
+        old = best_at.get(ts)
+        if old is not None and old[0] <= prio:
+            continue
+        body = tr.body
+        if body and "{name}" in body:
+            toks = [ts + i for i, a in enumerate(align) if ts + i < te and names and names[a]]
+            if not toks:
                 continue
-            bid = body
-            if "{name}" in bid:
-                name = m.groupdict().get("name") or m.groupdict().get("name2") or ""
-                bid = bid.replace("{name}", slug(_trim_name(name)))
-            cand = (prio, m.start(), m.end(), bid, rule, None)
-            old = best_at.get(m.start())
-            if old is None or prio < old[0]:
-                best_at[m.start()] = cand
-    for kind, rule, rx in anaphors:
-        for m in _finditer(rx, norm, windows):
-            if m.end() <= m.start():
-                continue
-            cand = (1000, m.start(), m.end(), None, rule, kind)
-            if m.start() not in best_at:
-                best_at[m.start()] = cand
-    cands = sorted(best_at.values(), key=lambda c: (-(c[2] - c[1]), c[0], c[1]))
+            ns, ne = toks[0], toks[-1] + 1
+            if tr.name_words:
+                ne = te = _name_end(doc, ns, tr.name_words)
+            body = body.replace("{name}", slug(_trim_name(doc[ns:ne].text)))
+        span = doc[ts:te]
+        best_at[ts] = (prio, offset + span.start_char, offset + span.end_char, body, tr.rule, tr.anaphor)
+    return list(best_at.values())
+
+
+def _word_end(doc, i: int) -> int:
+    """End of the word at token i: tokens of word characters, hyphens and
+    '#' written together ("anti-terrorism", "#Navy")."""
+    k = i + 1
+    while k < len(doc) and not doc[k - 1].whitespace_ and _WORD_TOKEN.match(doc[k].text):
+        k += 1
+    return k
+
+
+_WORD_TOKEN = re.compile(r"^[\w\-#]+$")
+_NAME_START = re.compile(r"^[A-Z#]")
+_NAME_JOINERS = ("and", "&", "of", "for")
+
+
+def _name_end(doc, i: int, words: int) -> int:
+    """End token of a name that starts at token i: its first word, then up
+    to ``words`` capitalised words, each perhaps after and / & / of / for."""
+    end = _word_end(doc, i)
+    n = len(doc)
+    for _ in range(words):
+        if end >= n or not (doc[end - 1].whitespace_ or doc[end].is_space):
+            break
+        k = end
+        while k < n and doc[k].is_space:
+            k += 1
+        if k < n and doc[k].lower_ in _NAME_JOINERS:
+            c = k + 1
+            while c < n and doc[c].is_space:
+                c += 1
+            if c < n and _NAME_START.match(doc[c].text):
+                k = c
+        if k >= n or not _NAME_START.match(doc[k].text):
+            break
+        end = _word_end(doc, k)
+    return end
+
+
+def doc_ordinals(doc, offset: int, matcher, lower_text: str | None = None) -> list[tuple]:
+    """Ordinal numbers in a spaCy Doc of the text from ``offset``:
+    ``(start, end, kind, text)`` in text offsets; of overlapping matches the
+    first, then the longest."""
+    rules = token_rules("ordinals")
+    meta = rules.meta
+    strings = doc.vocab.strings
+    found: list[tuple[int, int, str]] = []
+    if lower_text is None:
+        lower_text = doc.text.lower()
+    for wa, wb in _windows(doc, rules, lower_text):
+        for match_id, ts, te, align in matcher(doc[wa:wb], with_alignments=True):
+            tr, names, _ = meta[strings[match_id]]
+            ts, te = ts + wa, te + wa
+            if names:
+                toks = [ts + i for i, a in enumerate(align) if ts + i < te and names[a]]
+                ts, te = toks[0], toks[-1] + 1
+            while te > ts and doc[te - 1].is_space:
+                te -= 1
+            found.append((ts, te, tr.kind))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out, last = [], -1
+    for ts, te, kind in found:
+        if ts >= last:
+            span = doc[ts:te]
+            out.append((offset + span.start_char, offset + span.end_char, kind, span.text))
+            last = te
+    return out
+
+
+def find_mentions(norm: str, candidates: list[tuple]) -> list[Mention]:
+    """Body mentions from the Matcher candidates (:func:`doc_candidates`),
+    longest match first, no overlaps; a working group's qualifier ("... under
+    the Commission ...") is folded into it."""
+    _, qual, appos, _, _ = _rules()
+    cands = sorted(candidates, key=lambda c: (-(c[2] - c[1]), c[0], c[1]))
     taken: list[tuple[int, int]] = []
     kept = []
     for c in cands:
@@ -101,35 +445,9 @@ def find_mentions(norm: str) -> list[Mention]:
     return _absorb(norm, mentions, qual, appos)
 
 
-# Every body pattern contains one of these words: the patterns only run in
-# windows around them (a large speed-up on long texts with few mentions).
-_TRIGGER = re.compile(r"group|commission|irigc|summit|dialogue|talks|meeting|format|exercise|drill|wargame|indra|\bwg\b", re.I)
-_BEFORE, _AFTER = 160, 260
-
-
-def _windows(norm: str) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
-    for m in _TRIGGER.finditer(norm):
-        a, b = max(0, m.start() - _BEFORE), min(len(norm), m.end() + _AFTER)
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
-        else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
-
-
-def _finditer(rx, norm, windows):
-    last_end = -1
-    for a, b in windows:
-        for m in rx.finditer(norm, a, b):
-            if m.start() >= last_end:
-                last_end = m.end()
-                yield m
-
-
 def _trim_name(name: str) -> str:
     words = name.split()
-    while words and words[-1].lower() in ("and", "of", "for", "&", "the"):
+    while words and words[-1].lower() in ("and", "of", "for", "&", "the", "-", "#"):
         words.pop()
     return " ".join(words)
 
@@ -188,23 +506,19 @@ def _di_between(norm: str, start: int, end: int) -> bool:
 
 
 # ---------------------------------------------------------------- ordinals
-_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-          "seventeenth", "eighteenth", "nineteenth"]
-_TENS_ORD = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-
-
 @lru_cache(maxsize=1)
 def ordinal_words() -> dict[str, int]:
-    words = {w: i + 1 for i, w in enumerate(_UNITS)}
-    words.update({w: i + 10 for i, w in enumerate(_TEENS)})
-    words.update(_TENS_ORD)
-    for t, tv in _TENS.items():
-        for i, u in enumerate(_UNITS):
+    """Ordinal words and their values (bodies.yaml ordinal_numbers);
+    compounds as "twenty-third", "twenty third" and "twentythird"."""
+    d = load("bodies.yaml")["ordinal_numbers"]
+    words = {w: i + 1 for i, w in enumerate(d["units"])}
+    words.update({w: i + 10 for i, w in enumerate(d["teens"])})
+    words.update({w: 20 + 10 * i for i, w in enumerate(d["tens_ordinal"])})
+    for k, t in enumerate(d["tens"]):
+        for i, u in enumerate(d["units"]):
             for sep in ("-", " ", ""):
-                words[f"{t}{sep}{u}"] = tv + i + 1
-    words["inaugural"] = 1
+                words[f"{t}{sep}{u}"] = 20 + 10 * k + i + 1
+    words.update({w: 1 for w in d["first"]})
     return words
 
 
@@ -222,26 +536,13 @@ def roman(text: str) -> int | None:
     return total or None
 
 
-@lru_cache(maxsize=1)
-def _ordinal_rx():
-    alt = ("(?:(?:twenty|thirty|forty|fifty)[\\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
-           "|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
-           "|twentieth|thirtieth|fortieth|fiftieth|inaugural")
-    nouns = "|".join(_rules()[5])
-    return re.compile(
-        r"\b(?:(?P<digits>\d{1,3})\s?(?:st|nd|rd|th)\b|(?P<word>" + alt + r")\b|"
-        r"(?-i:(?P<roman>[IVXL]{1,7}))(?:th)?(?=\s+(?:annual\s+)?(?:" + nouns + r")\b))",
-        re.I,
-    )
-
-
 _NOUN_AFTER = None
 
 
 def _noun_after_rx():
     global _NOUN_AFTER
     if _NOUN_AFTER is None:
-        nouns = "|".join(_rules()[5])
+        nouns = "|".join(_rules()[3])
         _NOUN_AFTER = re.compile(
             r"\s*(?:[\"']?\s*)?(?:(?:annual|regular|bilateral|plenary|formal|official|ministerial|joint|round\s+of)\s+){0,2}"
             r"(?:" + nouns + r")\b", re.I)
@@ -255,27 +556,32 @@ _BACK_GAP = re.compile(r"^\s*(?:'s|'|,)?\s*(?:(?:had|has|have|will|would|then|re
 _GAP_TOKEN = re.compile(r"[#\w\-']+")
 
 
-def find_ordinals(norm: str, mentions: list[Mention]) -> list[Ordinal]:
-    """Ordinal numbers that number a session: linked to an adjacent body
-    mention, or (``coref``) followed by a meeting noun with no body nearby."""
-    gap_words = _rules()[6]
+def ordinal_value(kind: str, text: str) -> int | None:
+    """The value of an ordinal number found by the ordinal Matcher."""
+    if kind == "digits":
+        m = re.match(r"\d+", text)
+        return int(m.group(0)) if m else None
+    if kind == "words":
+        low = text.lower()
+        return ordinal_words().get(re.sub(r"[\s-]+", "-", low)) or ordinal_words().get(low)
+    if kind == "roman":
+        return roman(text[:-2] if text.endswith("th") else text)
+    return None
+
+
+def find_ordinals(norm: str, mentions: list[Mention], candidates: list[tuple]) -> list[Ordinal]:
+    """Ordinal numbers that number a session, from the ordinal Matcher's
+    candidates (:func:`doc_ordinals`): linked to an adjacent body mention, or
+    (``coref``) followed by a meeting noun with no body nearby."""
+    gap_words = _rules()[4]
     starts = [m.start for m in mentions]
     import bisect
     out: list[Ordinal] = []
-    for m in _ordinal_rx().finditer(norm):
-        if m.group("digits"):
-            value = int(m.group("digits"))
-        elif m.group("word"):
-            value = ordinal_words().get(re.sub(r"[\s-]+", "-", m.group("word").lower())) or ordinal_words().get(m.group("word").lower())
-            if value is None:
-                continue
-        else:
-            value = roman(m.group("roman"))
-            if value is None:
-                continue
-        if not 0 < value < 200:
+    for start, end, kind, text in candidates:
+        value = ordinal_value(kind, text)
+        if value is None or not 0 < value < 200:
             continue
-        o = Ordinal(m.start(), m.end(), value, m.group(0))
+        o = Ordinal(start, end, value, text)
         # skip ordinals that sit inside a mention (e.g. a name containing "First")
         i = bisect.bisect_right(starts, o.start) - 1
         if i >= 0 and mentions[i].start <= o.start < mentions[i].end:

@@ -152,15 +152,16 @@ class _Extractor:
             masks.append((meta.start(), meta.end()))
         self.masks = sorted(masks)
 
-        sents, gaz = self.pipe.sentences(norm, kept)
+        found = self.pipe.analyse(norm, kept)
+        sents, gaz = found.sents, found.gazetteer
         sents = self._apply_masks(sents)
         self.sents = sents
         self.gm = gaz
         self.gm_starts = [g.start for g in gaz]
-        mentions = B.find_mentions(norm)
+        mentions = B.find_mentions(norm, found.bodies)
         self.mentions = [m for m in mentions if not self._masked(m.start)]
         self.m_starts = [m.start for m in self.mentions]
-        ordinals = B.find_ordinals(norm, self.mentions)
+        ordinals = B.find_ordinals(norm, self.mentions, found.ordinals)
         self.ordinals = ordinals
         self.o_starts = [o.start for o in ordinals]
         self.dates = [d for d in D.find_dates(norm) if not self._masked(d.start)]

@@ -44,7 +44,8 @@ class Cue:
 @lru_cache(maxsize=1)
 def _data():
     d = load("people.yaml")
-    ranks = sorted({r for r in d["ranks"]}, key=lambda r: -len(r))
+    # Longest first; ties broken by text, so the result never depends on the hash seed.
+    ranks = sorted(set(d["ranks"]), key=lambda r: (-len(r), r))
     rank_seqs = [tuple(_rank_tok(t) for t in r.replace("-", " ").split()) for r in ranks]
     non_name = {w.lower() for w in d["non_name_words"]}
     cues = [Cue(0, 0, c["rule"], c["who"]) for c in d["chair_cues"]]
@@ -390,7 +391,8 @@ def _title(norm: str, a: int, b: int, name: Name) -> str | None:
     if cand is None and before.strip():
         t = before
         if name.rank:
-            t = re.sub(r"(?i)" + r"\s*".join(re.escape(p) + r"\.?" for p in name.rank.split()) + r"\s*$", "", t.rstrip())
+            parts = re.split(r"[\s\-]+", name.rank.replace(".", " ").strip())
+            t = re.sub(r"(?i)" + r"[\s\-]*".join(re.escape(p) + r"\.?" for p in parts) + r"\s*$", "", t.rstrip())
         t = _TITLE_TRIM.sub("", t)
         t = re.sub(r"^(?:the|a|an|his|her)\s+", "", t, flags=re.I)
         if t and t.split()[0] in d["title_heads"]:

@@ -1,11 +1,13 @@
 """The spaCy pipeline: blank English tokenizer, sentencizer, a small
-sentence-boundary fixer and PhraseMatcher gazetteers of places, venues and
-known people. Loaded once per process (:func:`get_pipeline`)."""
+sentence-boundary fixer, PhraseMatcher gazetteers of places, venues and
+known people, and Matchers of the token patterns of bodies.yaml (body
+mentions, ordinal numbers). Loaded once per process (:func:`get_pipeline`)."""
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from . import bodies as B
 from .data import load
 from .gazetteer import Gazetteer
 
@@ -27,6 +29,16 @@ class GazMatch:
     end: int
     label: str   # PLACE, VENUE, PERSON
     key: str     # canonical name (places) or gazetteer id (people)
+
+
+@dataclass
+class Analysis:
+    """What the pipeline finds in the kept paragraphs of a text (character
+    offsets into the text)."""
+    sents: list = field(default_factory=list)       # (start, end)
+    gazetteer: list = field(default_factory=list)   # GazMatch, no overlaps
+    bodies: list = field(default_factory=list)      # body mention candidates (bodies.doc_candidates)
+    ordinals: list = field(default_factory=list)    # (start, end, kind, text) (bodies.doc_ordinals)
 
 
 class Pipeline:
@@ -75,41 +87,83 @@ class Pipeline:
         for key, docs in patterns.items():
             self.matcher.add(key, docs)
         self.gazetteer = gaz
+        # body mentions and ordinal numbers: spaCy Matcher token patterns (bodies.yaml)
+        self.body_matcher = B.build_matcher(nlp.vocab, "bodies")
+        self.ordinal_matcher = B.build_matcher(nlp.vocab, "ordinals")
 
     def sentences(self, norm: str, spans: list[tuple[int, int]]):
         """Sentence spans of the given paragraph spans of the text, and
         gazetteer matches (both as character offsets into the text)."""
+        a = self.analyse(norm, spans, bodies=False)
+        return a.sents, a.gazetteer
+
+    def analyse(self, norm: str, spans: list[tuple[int, int]], bodies: bool = True) -> Analysis:
+        """Sentence spans, gazetteer matches and (``bodies``) the Matcher's
+        body-mention candidates and ordinal numbers of the given paragraph
+        spans; all as character offsets into the text. Paragraphs
+        (lines) separated by a single line break share one spaCy Doc, so that
+        a body name wrapped over two lines is found; a sentence never goes
+        on over a line break."""
         sents: list[tuple[int, int]] = []
         matches: list[GazMatch] = []
+        body_cands: list[tuple] = []
+        ordinals: list[tuple] = []
         vocab = self.nlp.vocab
-        texts = (norm[s:e] for s, e in spans)
-        for (start, _end), doc in zip(spans, self.nlp.pipe(texts, batch_size=64)):
+        blocks = _blocks(norm, spans)
+        texts = (norm[s:e] for s, e in blocks)
+        for (start, _end), doc in zip(blocks, self.nlp.pipe(texts, batch_size=64)):
             for sent in doc.sents:
                 s = start + sent.start_char
                 e = start + sent.end_char
+                while s < e and norm[s].isspace():
+                    s += 1
+                while e > s and norm[e - 1].isspace():
+                    e -= 1
                 if e > s:
                     sents.append((s, e))
             for match_id, ts, te in self.matcher(doc):
                 label, key = vocab.strings[match_id].split("|", 1)
                 span = doc[ts:te]
                 matches.append(GazMatch(start + span.start_char, start + span.end_char, label, key))
+            if bodies:
+                low = norm[start:_end].lower()
+                body_cands.extend(B.doc_candidates(doc, start, self.body_matcher, low))
+                ordinals.extend(B.doc_ordinals(doc, start, self.ordinal_matcher, low))
         matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept, last_end = [], -1
         for m in matches:
             if m.start >= last_end:
                 kept.append(m)
                 last_end = m.end
-        return sents, kept
+        return Analysis(sents, kept, body_cands, ordinals)
+
+
+def _blocks(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, those separated by just one line break joined."""
+    out: list[list[int]] = []
+    for s, e in spans:
+        if out:
+            gap = norm[out[-1][1]:s]
+            if gap.count("\n") == 1 and not gap.strip():
+                out[-1][1] = e
+                continue
+        out.append([s, e])
+    return [(s, e) for s, e in out]
 
 
 def _fix_sentences(doc):
-    """An opening quote or bracket after a sentence end starts the next sentence."""
+    """An opening quote or bracket after a sentence end starts the next
+    sentence; a line starts a sentence."""
     for i in range(1, len(doc) - 1):
         tok = doc[i]
         nxt = doc[i + 1]
         if nxt.is_sent_start and tok.text in _OPENING and doc[i - 1].text in (".", "!", "?", ".\u201d", ".\""):
             tok.is_sent_start = True
             nxt.is_sent_start = False
+    if "\n" in doc.text:
+        for i in range(len(doc) - 1):
+            if "\n" in doc[i].text and not doc[i + 1].is_space:
+                doc[i + 1].is_sent_start = True
     return doc
 
 
