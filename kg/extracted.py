@@ -21,7 +21,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from .curated import Curated
 from .dates import datatype, parse_partial
-from .extract.gazetteer import fold, name_key
+from .extract.gazetteer import Gazetteer, fold, name_key
 from .vocab import ID, IRDC, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, entity, extracted_graph
 
 SIDES = {"india": "india", "indian": "india", "russia": "russia", "russian": "russia", "russian federation": "russia"}
@@ -37,22 +37,11 @@ def slugify(text: str) -> str:
 
 
 class Linker:
-    """Finds curated identifiers for names, through labels and alternative names only."""
+    """Curated identifiers for what the articles name: people and places through the
+    extractor's gazetteer (one linking rule for both), agreements and sources here."""
 
     def __init__(self, curated: Curated):
-        self.index: dict[str, dict[str, str]] = {}
-        for kind, fields in (("person", ("name", "alt_names")), ("place", ("name", "alt_names")),
-                             ("body", ("name", "acronyms", "alt_names", "former_names")),
-                             ("organisation", ("name", "acronyms", "alt_names"))):
-            table = self.index.setdefault(kind, {})
-            for rec in curated[kind].values():
-                table[fold(rec.id.replace("-", " "))] = rec.id
-                for f in fields:
-                    for value in rec.values(f):
-                        table.setdefault(fold(value), rec.id)
-        # People by their order-free, transliteration-folded name key (Sergei = Sergey).
-        self.people = [(name_key(label), rec.id) for rec in curated["person"].values()
-                       for label in rec.values("name") + rec.values("alt_names")]
+        self.gazetteer = Gazetteer.from_curated(curated.root)
         self.agreements = {fold(name): rec.id for rec in curated["agreement"].values() for name in rec.values("name")}
         self.signed_at = {(rec.first("signed_at"), rec.first("type")): rec.id for rec in curated["agreement"].values()
                           if rec.first("signed_at")}
@@ -62,21 +51,8 @@ class Linker:
     def find(self, kind: str, name: str | None) -> str | None:
         if not name:
             return None
-        if kind == "person":
-            return self.person(name)
-        return self.index.get(kind, {}).get(fold(name))
-
-    def person(self, name: str) -> str | None:
-        """The one curated person whose name, in any order and spelling, contains this one's
-        (a single name token links only to a label that is exactly that token)."""
-        key = name_key(name)
-        if not key:
-            return None
-        if len(key) < 2:  # only an exact, unambiguous match
-            found = {pid for label, pid in self.people if label == key}
-        else:
-            found = {pid for label, pid in self.people if key <= label or (label <= key and len(label) >= 2)}
-        return found.pop() if len(found) == 1 else None
+        found = self.gazetteer.person_id(name) if kind == "person" else self.gazetteer.place_id(name)
+        return found if found in self.curated[kind] else None
 
 
 def date_literal(value) -> Literal | None:

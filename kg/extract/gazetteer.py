@@ -117,18 +117,18 @@ class Gazetteer:
         return [e for e in self.entries if e.kind == kind]
 
     def person_id(self, name: str) -> str | None:
+        """The one curated person whose name, in any order and spelling, contains this
+        one's; a single name token ("Singh") links only to a label that is exactly it."""
         key = name_key(name)
         if not key:
             return None
-        best, best_n = None, 0
+        found = set()
         for e in self.of_kind("people"):
             for label in e.labels:
                 k = name_key(label)
-                common = key & k
-                if common and (key <= k or k <= key) and len(common) > best_n:
-                    # a bare surname must match a surname-sized label part
-                    best, best_n = e.id, len(common)
-        return best
+                if k == key or (len(key) >= 2 and (key <= k or (k <= key and len(k) >= 2))):
+                    found.add(e.id)
+        return found.pop() if len(found) == 1 else None
 
     def place_id(self, name: str) -> str | None:
         f = fold(name)
