@@ -161,3 +161,26 @@ def test_hyphenated_rank():
     s = _sessions("The third meeting of the Working Group on Military Cooperation was co-chaired by "
                   "Vice Admiral Atul Kumar Jain and Col.-Gen. Sergei Rudskoy of the General Staff.")[("wg-mc", 3)]
     assert "Sergei Rudskoy" in {c["name"] for c in s["co_chairs"]}
+
+
+def test_dashed_aside_between_ordinal_and_session():
+    got = _sessions("The 19th - and the first under its new name - session of the India-Russia Inter-Governmental "
+                    "Commission on Military and Military-Technical Cooperation opened in Moscow.")
+    assert ("irigc-mmtc", 19) in got
+
+
+def test_current_meeting_after_previous_one():
+    doc = extract_text("The fifth meeting of the Russian-Indian Intergovernmental Commission on Military-Technical "
+                       "Cooperation was held in Moscow. The previous, fourth meeting of the commission took place in "
+                       "New Delhi. The parties signed a protocol on the results of the current meeting.", "t.txt")
+    s = {(x["body"], x["ordinal"]): x for x in doc["sessions"]}
+    assert [x["kind"] for x in s[("irigc-mmtc", 5)].get("signed", [])] == ["protocol"]
+    assert not s[("irigc-mmtc", 4)].get("signed")
+
+
+def test_co_chairs_label_and_undated_dateline():
+    s = _sessions("NEW DELHI: The fifth meeting of the India-Russia Working Group on Military Cooperation was held "
+                  "here on Tuesday.\n\nCo-chairs: Air Marshal Ashutosh Dixit (India) and Colonel General Pavel Zarubin "
+                  "(Russia).")[("wg-mc", 5)]
+    assert s.get("place") == "New Delhi"
+    assert {(c["name"], c["country"]) for c in s["co_chairs"]} == {("Ashutosh Dixit", "India"), ("Pavel Zarubin", "Russia")}

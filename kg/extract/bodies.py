@@ -552,7 +552,7 @@ def _noun_after_rx():
 _WAS_THE = re.compile(r"(?:meeting|session|edition|round|sitting|one)\s+(?:was|is|will\s+be|would\s+be)\s+(?:the\s+)?$", re.I)
 _BACK_GAP = re.compile(r"^\s*(?:'s|'|,)?\s*(?:(?:had|has|have|will|would|then|recently|successfully|also)\s+)?"
                        r"(?:held|holds|hold|holding|convened|convenes|convene|concluded|concludes|had|completed|met\s+for|meets\s+for|"
-                       r"organised|organized|hosted)?\s*(?:its|their|the)?\s*$", re.I)
+                       r"organised|organized|hosted)?\s*(?:(?:its|their)(?:\s+own)?|the)?\s*$", re.I)
 _GAP_TOKEN = re.compile(r"[#\w\-']+")
 
 
@@ -567,6 +567,11 @@ def ordinal_value(kind: str, text: str) -> int | None:
     if kind == "roman":
         return roman(text[:-2] if text.endswith("th") else text)
     return None
+
+
+_ASIDE = re.compile(r"\s*(?:(?:\s[-\u2013\u2014]{1,2}\s|[\u2013\u2014])[^\u2013\u2014.;:!?\n()]{1,120}?(?:\s[-\u2013\u2014]{1,2}\s|[\u2013\u2014])"
+                    r"|\s*\([^()\n.;]{1,120}\))\s*")
+_ASIDE_NOUN = re.compile(r"(?:annual\s+|regular\s+)?(?:meeting|session|sitting|edition|round|plenary)\s+of\b", re.I)
 
 
 def find_ordinals(norm: str, mentions: list[Mention], candidates: list[tuple]) -> list[Ordinal]:
@@ -591,6 +596,11 @@ def find_ordinals(norm: str, mentions: list[Mention], candidates: list[tuple]) -
         if j < len(mentions):
             nxt = mentions[j]
             gap = norm[o.end:nxt.start]
+            aside = _ASIDE.match(gap)
+            if aside and _ASIDE_NOUN.match(gap, aside.end()):
+                # "the 19th - and the first since ... - session of the ...": a dashed
+                # or bracketed aside between the ordinal and its meeting noun
+                gap = gap[aside.end():]
             if len(gap) <= 70 and "\n" not in gap.strip(" ") and all(
                     t.lower() in gap_words for t in _GAP_TOKEN.findall(gap)) and not re.search(r"[.;:!?]", gap):
                 o.mention, o.rule = nxt, "ordinal-before-body"

@@ -30,16 +30,21 @@ FOCUS_SENTENCES = 6      # how long "the meeting" may refer back
 CUE_FOCUS_SENTENCES = 3  # a co-chair/signing sentence without any mention
 
 _MEETING_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|today's|yesterday's|last\s+week's|its|their)\s+(?:(?:annual|bilateral|high-level|two-day|"
-    r"three-day|day-long|latest|recent|last|current|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+)?"
+    r"\b(?:the|this|that|today's|yesterday's|last\s+week's|its|their)\s+(?:(?P<current>current|present)\s+|(?:annual|bilateral|high-level|two-day|"
+    r"three-day|day-long|latest|recent|last|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+)?"
     r"(?:meeting|session|talks|deliberations|event|sitting|conclave|parleys|consultations)\b"
     r"|(?-i:\bIt)\s+(?=(?:was|had\s+been)\s+(?:co-?chaired|chaired|led|headed|held|convened|attended)\b)", re.I)
+_OTHER_BEFORE = re.compile(r"\b(?:previous|preceding|last|earlier|next|upcoming|forthcoming|prior|former)\b[\s,]*(?:the\s+)?$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|to\s+be\s+held|is\s+scheduled|are\s+scheduled|is\s+set\s+to|slated|"
                      r"expected\s+to|upcoming|forthcoming|next\s+(?:meeting|session|round)|(?:is|are)\s+(?:also\s+)?due\s+to|"
                      r"would\s+(?:sign|ink|hold|meet|co-?chair|travel|visit|be\s+(?:signed|held|inked)))\b", re.I)
 _END_CUE = re.compile(r"\b(?:conclud\w*|ended|ends|ending|wound\s+up|wrapped\s+up|closed|culminated)\b[^.;]{0,60}$", re.I)
 _START_CUE = re.compile(r"\b(?:began|begins|opened|opens|commenced|started|kicked\s+off|beginning)\b[^.;]{0,40}$", re.I)
-_HERE = re.compile(r"\b(?:held|met|meets|meeting|took\s+place|convened|co-chaired|chaired|concluded|began|opened|hosted|session|talks)\b[^.;]{0,160}?\b(?P<here>here)\b", re.I)
+_HERE = re.compile(r"\b(?:held|met|meets|meeting|took\s+place|convened|co-chaired|chaired|concluded|began|opened|hosted|session|talks)\b[^.;]{0,160}?"
+                   r"(?:\b(?P<here>here)\b|\bin\s+the\s+(?P<capital>capital)\b(?!\s+of\b|'s|\s+cities))", re.I)
+_CITY_DATELINE = re.compile(r"(?P<city>(?-i:[A-Z][A-Za-z.'\-]+)(?:\s(?-i:[A-Z][A-Za-z.'\-]+)){0,2})\s*(?:\([^)\n]{1,30}\)\s*)?"
+                            r"(?::|\s[-\u2013\u2014]\s|[\u2013\u2014])\s*")
+_CAPITALS = {"New Delhi", "Moscow"}
 _OTHER_SESSION_REF = re.compile(r"\b(?:since|after|before|than|previous|preceding|next|upcoming|following)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _DATE_BLOCK = re.compile(r"(?:set\s+up|established|formed|founded|created|constituted|since|born|until|till|"
                          r"valid|by|expires?|expiring|birthday|anniversary|dated)\s+(?:in\s+|on\s+)?(?:the\s+)?$", re.I)
@@ -49,8 +54,13 @@ _SIGNING = [
     re.compile(r"\bsign(?:ed|ing|s)?\s+(?:of\s+)?(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|six\s+|several\s+|"
                r"a\s+number\s+of\s+|\d+\s+)?(?:[\w\-]+\s+){0,2}?" + _KIND + r"\b", re.I),
     re.compile(_KIND + r"(?:\s+[\w\-,()]+){0,8}?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being|got|"
-               r"would\s+be|will\s+be)\s+(?:also\s+|formally\s+|finally\s+)?(?:signed|inked|concluded)\b", re.I),
+               r"would\s+be|will\s+be)\s+(?:also\s+|formally\s+|finally\s+)?(?:signed|inked|concluded|exchanged)\b", re.I),
     re.compile(_KIND + r"\s+(?:was\s+)?signing\b", re.I),
+    # "put their signatures to the protocol"
+    re.compile(r"\bsignatures?\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?" + _KIND + r"\b", re.I),
+    # "The protocol of the 14th session of the ... Commission ... was inked"
+    re.compile(_KIND + r"\s+of\s+(?:the|its|their)\s+[^.;]{0,160}?\b(?:session|meeting|sitting)\b[^.;,]{0,140}?\s+(?:was|were|has\s+been|had\s+been)"
+               r"\s+(?:also\s+|formally\s+)?(?:signed|inked)\b", re.I),
     re.compile(r"\b(?:inked|concluded|exchanged)\s+(?:an?\s+|the\s+|two\s+|\d+\s+)?(?:[\w\-]+\s+){0,2}?" + _KIND + r"\b", re.I),
 ]
 _SIGN_BLOCK = re.compile(r"\b(?:summit|visit|modi|putin|prime\s+minister|president|leaders)\b", re.I)
@@ -146,6 +156,15 @@ class _Extractor:
             cities = [g for g in self.pipe.sentences(norm, [dl_span])[1] if g.label == "PLACE"]
             if len(cities) == 1:
                 self.dateline_city = cities[0].key
+        else:
+            # a dateline without a date: "NEW DELHI: ...", "Moscow (TASS) - ..."
+            for start, end in kept[:3]:
+                m = _CITY_DATELINE.match(norm, start, end)
+                if m and end - m.end() > 40:
+                    cities = [g for g in self.pipe.sentences(norm, [(m.start(), m.end("city"))])[1] if g.label == "PLACE"]
+                    if len(cities) == 1 and cities[0].start == m.start() and cities[0].end == m.end("city"):
+                        self.dateline_city = cities[0].key
+                    break
         masks = [m for m in (pub_span, dl_span) if m]
         meta = re.match(r"^\s*date\s+(?:19|20)\d\d-\d\d-\d\d\b", norm)
         if meta:
@@ -208,6 +227,7 @@ class _Extractor:
         self.focus_session = None     # (key, sentence index)
         self.focus_wg = None
         self.focus_commission = None
+        self.main_session = None      # the first numbered session not introduced as another one
         self.known_sessions = self.sessions if collect_only else self.known
         self.last_agreement = None
         for idx, (s, e) in enumerate(self.sents):
@@ -299,6 +319,8 @@ class _Extractor:
             if ordinal is not None:
                 key = self._session(body, ordinal, s, e, f"{o.rule}/{rule}", 0.95 if m.body else 0.8, collect_only)
                 items.append(Item(pos, body, key, rule, explicit=True))
+                if self.main_session is None and not _OTHER_BEFORE.search(self.norm, max(s, pos - 40), pos):
+                    self.main_session = key
             else:
                 key = None
                 if _OTHER_MEETING_OF.search(self.norm, max(s, m.start - 60), m.start):
@@ -338,6 +360,8 @@ class _Extractor:
                 if any((it.pos <= m.start() < it.pos + 80 or m.start() <= it.pos < m.end()) and it.explicit for it in items):
                     continue
                 key = self._ministerial(self.focus_session[0], s, e)
+                if m.group("current") and self.main_session and self.main_session[0] == key[0]:
+                    key = self.main_session  # "the current meeting" after a mention of the previous one
                 items.append(Item(m.start(), key[0], key, "meeting-anaphor"))
         items.sort(key=lambda it: it.pos)
         return items
@@ -456,7 +480,9 @@ class _Extractor:
             # "held here": the dateline's city
             if self.dateline_city:
                 for hm in _HERE.finditer(norm, s, e):
-                    it = self._target(items, hm.start("here"))
+                    if hm.group("capital") and self.dateline_city not in _CAPITALS:
+                        continue  # "in the capital": the dateline's city if that is a capital
+                    it = self._target(items, hm.start("here") if hm.group("here") else hm.start("capital"))
                     if it is None or it.session is None:
                         continue
                     self.order += 1

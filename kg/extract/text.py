@@ -59,6 +59,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|p|div|br|article|span|h[1-6])\b", re.I)
 
 
+_SAVED_PAGE = re.compile(r"\ufeff?\s*<\s*(?:!doctype\s+html|html)\b", re.I)
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_HTML_SNIFF.search(text[:4000]))
 
@@ -135,7 +138,8 @@ def read_path(path: str | Path) -> str:
     path = Path(path)
     data = path.read_bytes()
     text, _ = decode_bytes(data)
-    if path.suffix.lower() in (".html", ".htm") or (path.suffix.lower() != ".txt" and looks_like_html(text)):
+    if path.suffix.lower() in (".html", ".htm") or (path.suffix.lower() != ".txt" and looks_like_html(text)) \
+            or _SAVED_PAGE.match(text):  # a web page saved under .txt
         text = html_to_text(text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
