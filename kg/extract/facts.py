@@ -81,6 +81,12 @@ _OTHER_MEETING_OF = re.compile(r"\b(?:previous|preceding|last|next|earlier|upcom
 _SAID = re.compile(r"\b(?:said|says|recalled|added|stated|announced|noted|remarked|claimed|"
                    r"told\s+(?:\w+\s+){0,2}?)\s*(?:on\s+|this\s+|late\s+|earlier\s+)?$", re.I)
 _MINISTERS = re.compile(r"\b(?:the\s+(?:two\s+)?(?:defen[cs]e\s+)?|both\s+(?:the\s+)?(?:defen[cs]e\s+)?)ministers\b", re.I)
+MINISTER_SENTENCES = 10  # how far back "the two ministers" may look for their names
+_MINISTERS_SUBJECT = re.compile(r"\b(?:the\s+two\s+(?:defen[cs]e\s+)?|the\s+(?:defen[cs]e\s+)?|both\s+(?:the\s+)?(?:defen[cs]e\s+)?)"
+                                r"ministers\b[^.;:\"]{0,80}$", re.I)
+_MINISTER_TITLE = re.compile(r"\b(?:defen[cs]e\s+minister|minister\s+of\s+defen[cs]e|counterpart|raksha\s+mantri)\b[\s,]*"
+                             r"(?:(?:army\s+general|shri|mr\.?|dr\.?)\s+)?$", re.I)
+_SIDE_WORD = re.compile(r"\b(india(?:n|'s)?|russia(?:n|'s)?)\b", re.I)
 _SIGN_VERB = re.compile(r"\b(?:signed|inked|concluded|sealed|initialled|initialed|renewed)\b", re.I)
 
 
@@ -488,6 +494,9 @@ class _Extractor:
                     self.order += 1
                     self._acc(it.session).places.append(
                         (0.8, -self.order, self.dateline_city, sent_ev("here-is-dateline-city", 0.8)))
+            # "the two ministers co-chaired the 21st session": the ministers named before
+            if not chairs:
+                chairs = self._minister_pair(idx, s, e, items)
             # co-chairs
             for p in chairs:
                 it = self._target(items, p.cue_start)
@@ -510,6 +519,51 @@ class _Extractor:
         for person, cue, org in P.visits_in(norm, s, e, gp):
             self._add_visit(person, cue, org, s, e)
         self._agreements(idx, s, e, items)
+
+    def _minister_pair(self, idx, s, e, items):
+        """Co-chairs stated only as "the (two) ministers": the Indian and the
+        Russian minister named last before the cue (within a few sentences),
+        for a session of the commission that the ministers co-chair."""
+        norm = self.norm
+        for cue in P.find_cues(norm, s, e):
+            if cue.who not in ("before", "both"):
+                continue
+            if not _MINISTERS_SUBJECT.search(norm, max(s, cue.start - 90), cue.start):
+                continue
+            it = self._target(items, cue.start)
+            if it is None or it.session is None or not it.body.startswith("irigc"):
+                return []
+            found: dict[str, P.Name] = {}
+            unknown: list[P.Name] = []
+            for j in range(idx, max(-1, idx - MINISTER_SENTENCES), -1):
+                a, b = self.sents[j]
+                if j == idx:
+                    b = cue.start
+                gp = [g for g in self._in(self.gm_starts, self.gm, a, b) if g.label == "PERSON"]
+                for name in reversed(P.find_names(norm, a, b, gp)):
+                    if len(name.text.split()) < 2:
+                        continue
+                    head = norm[max(a, name.start - 45):name.start]
+                    if not _MINISTER_TITLE.search(head) and not re.search(r"\b(?:and|between|with)\s+$", head):
+                        continue
+                    side = [m.group(1).lower() for m in _SIDE_WORD.finditer(head)]
+                    country = ("India" if side[-1].startswith("india") else "Russia") if side else P.country_from_name(name.text)
+                    if country is None:
+                        if _MINISTER_TITLE.search(head):
+                            unknown.append(name)
+                        continue
+                    if country not in found and not any(P.same_person(n.text, name.text) for n in found.values()):
+                        found[country] = name
+                if len(found) == 2:
+                    break
+            if len(found) == 1 and len(unknown) == 1 and not P.same_person(unknown[0].text, next(iter(found.values())).text):
+                other = "Russia" if "India" in found else "India"
+                found[other] = unknown[0]
+            if len(found) != 2:
+                return []
+            return [P.Person(n, c, "ministers-named-before", (n.start, n.end), None, "ministers-pair", cue.start, 0.7)
+                    for c, n in sorted(found.items())]
+        return []
 
     def _signings(self, s, e):
         found = []
