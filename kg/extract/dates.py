@@ -277,7 +277,8 @@ def find_publication(norm: str, paragraph_spans) -> tuple[str | None, tuple[int,
     Returns (ISO date, span of the metadata to mask) or (None, None)."""
     best = None  # (priority, iso, span)
     for start, end in paragraph_spans:
-        for line_m in re.finditer(r"[^\n]+", norm[start:min(end, start + 2000)]):
+        # a line, or one field of a byline "By Staff | New Delhi | Updated: Dec 07, 2021"
+        for line_m in re.finditer(r"[^\n|]+" if "|" in norm[start:end] else r"[^\n]+", norm[start:min(end, start + 2000)]):
             ls, le = start + line_m.start(), start + line_m.end()
             line = line_m.group(0)
             m = _PUB_LINE.match(line)

@@ -63,7 +63,8 @@ _SIGNING = [
                r"\s+(?:also\s+|formally\s+)?(?:signed|inked)\b", re.I),
     re.compile(r"\b(?:inked|concluded|exchanged)\s+(?:an?\s+|the\s+|two\s+|\d+\s+)?(?:[\w\-]+\s+){0,2}?" + _KIND + r"\b", re.I),
 ]
-_SIGN_BLOCK = re.compile(r"\b(?:summit|visit|modi|putin|prime\s+minister|president|leaders)\b", re.I)
+_SIGN_BLOCK = re.compile(r"\b(?:summit|visit|modi|putin|prime\s+minister|president|leaders|had\s+(?:been\s+)?(?:signed|inked)|"
+                         r"in\s+the\s+(?:last|past))\b", re.I)
 _AGREEMENT_TITLE = re.compile(
     r"(?-i:(?P<title>(?:(?:Inter[\s\-]?[Gg]overnmental|Bilateral|Framework)\s+)?"
     r"(?:Agreement|Memorandum\s+of\s+Understanding|MoU|MOU|Treaty|Protocol|Roadmap|Road\s+Map)\s+"
@@ -87,6 +88,14 @@ _MINISTERS_SUBJECT = re.compile(r"\b(?:the\s+two\s+(?:defen[cs]e\s+)?|the\s+(?:d
 _MINISTER_TITLE = re.compile(r"\b(?:defen[cs]e\s+minister|minister\s+of\s+defen[cs]e|counterpart|raksha\s+mantri)\b[\s,]*"
                              r"(?:(?:army\s+general|shri|mr\.?|dr\.?)\s+)?$", re.I)
 _SIDE_WORD = re.compile(r"\b(india(?:n|'s)?|russia(?:n|'s)?)\b", re.I)
+# the document's main session: an unnumbered reference elsewhere in the text
+_MAIN_REF = re.compile(r"\b(?:talks|meeting|session|parleys|deliberations|co-?chaired)\b", re.I)
+_MAIN_BLOCK = re.compile(r"\b(?:summit|2\s*\+\s*2|two[\s\-]plus[\s\-]two|sub-?groups?|working\s+groups?|previous|preceding|"
+                         r"(?:earlier|prior|former)\s+(?:meeting|session|round|talks)|next|upcoming|forthcoming|last\s+(?:year|month|week|meeting|session|round|time)|"
+                         r"had\s+(?:been|met|held|signed|co-?chaired)|exercises?|in\s+(?:19|20)\d\d|since|ago|planned|postponed|"
+                         r"cancell?ed|could\s+not|each\s+year|every\s+year|annual(?:ly)?)\b|[\"\u201c\u201d]", re.I)
+_CHAIR_HINT = re.compile(r"chair|\bled\b|\bhead", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SIGN_VERB = re.compile(r"\b(?:signed|inked|concluded|sealed|initialled|initialed|renewed)\b", re.I)
 
 
@@ -100,6 +109,13 @@ class Evidence:
     def to_json(self, text: str) -> dict:
         return {"quote": text[self.start:self.end], "start": self.start, "end": self.end,
                 "rule": self.rule, "confidence": round(self.confidence, 3)}
+
+
+@dataclass
+class _GazPerson:
+    start: int
+    end: int
+    label: str = "PERSON"
 
 
 @dataclass
@@ -197,6 +213,9 @@ class _Extractor:
         self.sessions: dict[tuple, SessionAcc] = {}
         self._walk(collect_only=True)
         known = dict(self.sessions)
+        main = self.main_session
+        self.doc_main = main if main and (main[0].startswith("irigc") or main[0] in B.WORKING_GROUPS) else None
+        self.pub_year = pub_iso[:4] if pub_iso else None
         self.sessions = {}
         self.known = known
         self.posts: list = []
@@ -235,6 +254,7 @@ class _Extractor:
         self.focus_commission = None
         self.main_session = None      # the first numbered session not introduced as another one
         self.known_sessions = self.sessions if collect_only else self.known
+        self.last_ref = None          # the last session referred to (or "other": a previous/next one)
         self.last_agreement = None
         for idx, (s, e) in enumerate(self.sents):
             e_cap = min(e, s + MAX_SENTENCE)
@@ -369,8 +389,39 @@ class _Extractor:
                 if m.group("current") and self.main_session and self.main_session[0] == key[0]:
                     key = self.main_session  # "the current meeting" after a mention of the previous one
                 items.append(Item(m.start(), key[0], key, "meeting-anaphor"))
+        if not collect_only:
+            main_item = self._main_reference(idx, s, e, items)
+            if main_item is not None:
+                items.append(main_item)
         items.sort(key=lambda it: it.pos)
+        for it in items:
+            if it.session is not None:
+                self.last_ref = it.session
+            elif it.rule != "meeting-anaphor" and _OTHER_MEETING_OF.search(self.norm, max(s, it.pos - 60), it.pos + 1):
+                self.last_ref = "other"
         return items
+
+    def _main_reference(self, idx, s, e, items):
+        """"Singh on Tuesday held talks with his counterpart in Moscow" (the
+        session's number given only later, or long before): with one main
+        session in the document (the first numbered one, not introduced as a
+        previous or next one), an unnumbered reference to the talks/meeting in
+        a sentence about nothing else attaches to it."""
+        main = self.doc_main
+        if main is None or self.last_ref not in (None, main):
+            return None
+        if self.focus_session and self._recent(self.focus_session, idx, FOCUS_SENTENCES):
+            return None
+        if any(it.session is not None or it.body != main[0] for it in items):
+            return None
+        m = _MAIN_REF.search(self.norm, s, e)
+        if m is None or _MAIN_BLOCK.search(self.norm, s, e) or _FUTURE.search(self.norm, s, e):
+            return None
+        if any(self.pub_year is None or y.group(0) < self.pub_year for y in _YEAR.finditer(self.norm, s, e)):
+            return None
+        if re.search(r"\d+(?:st|nd|rd|th)\b|\b(?:first|second|third)\s+(?:meeting|session|round)", self.norm[s:e], re.I):
+            return None
+        return Item(s, main[0], main, "main-session-document")
 
     def _ministerial(self, key, s, e):
         """"The meeting ... the Ministers signed": the ministers co-chair the
@@ -427,7 +478,10 @@ class _Extractor:
 
     def _facts(self, idx, s, e, items):
         norm = self.norm
-        chairs = P.chair_persons(norm, s, e, [g for g in self._in(self.gm_starts, self.gm, s, e) if g.label == "PERSON"])
+        gp_s = [g for g in self._in(self.gm_starts, self.gm, s, e) if g.label == "PERSON"]
+        chairs = P.chair_persons(norm, s, e, gp_s)
+        if len(chairs) < 2 and _CHAIR_HINT.search(norm, s, e):
+            chairs = self._surname_chairs(idx, s, e, gp_s) or chairs
         strong_cue = any(p.rule.startswith(("co-chair", "chaired-jointly", "delegation-led", "in-the-chair", "delegations-led"))
                          for p in chairs)
         signings = self._signings(s, e)
@@ -519,6 +573,47 @@ class _Extractor:
         for person, cue, org in P.visits_in(norm, s, e, gp):
             self._add_visit(person, cue, org, s, e)
         self._agreements(idx, s, e, items)
+
+    def _surname_chairs(self, idx, s, e, gp):
+        """"Singh and Shoigu co-chaired the talks": a surname alone that is the
+        last word of exactly one person named in full earlier in the document
+        counts as that person."""
+        norm = self.norm
+        if not P.find_cues(norm, s, e):
+            return []
+        if not hasattr(self, "_full_upto"):
+            self._full_upto, self._surnames = 0, {}
+        for j in range(self._full_upto, idx):
+            a, b = self.sents[j]
+            b = min(b, a + MAX_SENTENCE)
+            gpj = [g for g in self._in(self.gm_starts, self.gm, a, b) if g.label == "PERSON"]
+            for n in P.find_names(norm, a, b, gpj):
+                words = n.text.split()
+                if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z]{2,}", words[-1]):
+                    continue
+                self._surnames.setdefault(words[-1], {})[frozenset(name_key(n.text))] = n.text
+        self._full_upto = max(self._full_upto, idx)
+        if not self._surnames:
+            return []
+        fake, full = [], {}
+        for m in re.finditer(r"(?<![\w.'\-])[A-Z][a-z]{2,}(?![\w'\-])", norm[s:e]):
+            a, b = s + m.start(), s + m.end()
+            people = self._surnames.get(m.group(0))
+            if not people or len(people) != 1:
+                continue
+            if re.search(r"[A-Z][\w.\-]*\s+$", norm[max(s, a - 30):a]) or re.match(r"\s+[A-Z]", norm[b:b + 2]):
+                continue  # part of a longer name
+            fake.append(_GazPerson(a, b))
+            full[(a, b)] = next(iter(people.values()))
+        if not fake:
+            return []
+        out = []
+        for p in P.chair_persons(norm, s, e, list(gp) + fake):
+            t = full.get((p.name.start, p.name.end))
+            if t is not None:
+                p.name = P.Name(p.name.start, p.name.end, t, p.name.rank, "surname-of-earlier-name")
+            out.append(p)
+        return out if any(p.name.rule == "surname-of-earlier-name" for p in out) else []
 
     def _minister_pair(self, idx, s, e, items):
         """Co-chairs stated only as "the (two) ministers": the Indian and the
