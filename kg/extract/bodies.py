@@ -553,6 +553,9 @@ _WAS_THE = re.compile(r"(?:meeting|session|edition|round|sitting|one)\s+(?:was|i
 _BACK_GAP = re.compile(r"^\s*(?:'s|'|,)?\s*(?:(?:had|has|have|will|would|then|recently|successfully|also)\s+)?"
                        r"(?:held|holds|hold|holding|convened|convenes|convene|concluded|concludes|had|completed|met\s+for|meets\s+for|"
                        r"organised|organized|hosted)?\s*(?:(?:its|their)(?:\s+own)?|the)?\s*$", re.I)
+_APPOSITIVE_BEFORE = re.compile(r"\b(?:meeting|session|sitting|edition|round)(?:\s+of\s+(?:the\s+)?[\w\-&]+(?:\s+[\w\-&]+){0,8}?)?"
+                                r"\s*,\s*(?:its|their|the)\s+$", re.I)
+_APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\s[-\u2013\u2014]\s|[\u2013\u2014)])")
 _GAP_TOKEN = re.compile(r"[#\w\-']+")
 
 
@@ -615,7 +618,12 @@ def find_ordinals(norm: str, mentions: list[Mention], candidates: list[tuple]) -
                 out.append(o)
                 continue
         before = norm[max(0, o.start - 40):o.start]
-        if _noun_after_rx().match(norm, o.end):
+        if _APPOSITIVE_BEFORE.search(norm, max(0, o.start - 120), o.start) and _APPOSITIVE_AFTER.match(norm, o.end):
+            # "The previous meeting of the commission, its 19th, was held ...",
+            # "Its previous session, the fourteenth, ...": an appositive number
+            o.coref, o.rule = True, "appositive-ordinal"
+            out.append(o)
+        elif _noun_after_rx().match(norm, o.end):
             o.coref, o.rule = True, "ordinal-meeting-coref"
             out.append(o)
         elif _WAS_THE.search(before):

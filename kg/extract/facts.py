@@ -31,9 +31,20 @@ CUE_FOCUS_SENTENCES = 3  # a co-chair/signing sentence without any mention
 
 _MEETING_ANAPHOR = re.compile(
     r"\b(?:the|this|that|today's|yesterday's|last\s+week's|its|their)\s+(?:(?P<current>current|present)\s+|(?:annual|bilateral|high-level|two-day|"
-    r"three-day|day-long|latest|recent|last|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+)?"
+    r"three-day|day-long|latest|recent|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+)?"
     r"(?:meeting|session|talks|deliberations|event|sitting|conclave|parleys|consultations)\b"
     r"|(?-i:\bIt)\s+(?=(?:was|had\s+been)\s+(?:co-?chaired|chaired|led|headed|held|convened|attended)\b)", re.I)
+# "its previous session", "the last meeting": an earlier session, not the one in focus
+_PAST_REF = re.compile(r"\b(?:the|its|their)\s+(?:previous|preceding|last|earlier|prior)\s+(?:(?:annual|regular|round\s+of)\s+)?"
+                       r"(?:meeting|session|sitting|round|edition)\b", re.I)
+_SINCE = re.compile(r"\b(?:since|after|before|than|from|until|till)\s+$", re.I)
+# "an earlier version ... mistakenly described the meeting as the 18th": a number said to be wrong
+_CORRECTION = re.compile(r"\b(?:mistaken(?:ly)?|wrong(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|in\s+error)\b", re.I)
+# "Shoigu said on Thursday as he began talks": the weekday is the meeting's
+_SAID_AS_TALKS = re.compile(r"[^.;:]{0,40}?\b(?:as|when|while)\s+[^.;:,]{0,40}?\b(?:began|opened|held|started|kicked\s+off)\s+"
+                            r"(?:(?:the|his|her|their|formal|official|bilateral|delegation-level)\s+){0,2}(?:talks|meeting|session|parleys)\b", re.I)
+# "a second edition [of the exercise] is due": an exercise's edition, not a session
+_EXERCISE = re.compile(r"\b(?:exercises?|drills?|games|manoeuvres|maneuvers)\b", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:previous|preceding|last|earlier|next|upcoming|forthcoming|prior|former)\b[\s,]*(?:the\s+)?$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|to\s+be\s+held|is\s+scheduled|are\s+scheduled|is\s+set\s+to|slated|"
                      r"expected\s+to|upcoming|forthcoming|next\s+(?:meeting|session|round)|(?:is|are)\s+(?:also\s+)?due\s+to|"
@@ -125,6 +136,7 @@ class Item:
     session: tuple | None
     rule: str
     explicit: bool = False
+    other: bool = False   # a previous session ("its previous session, the 14th"): takes no focus
 
 
 @dataclass
@@ -333,6 +345,8 @@ class _Extractor:
     def _items(self, idx, s, e, collect_only) -> list[Item]:
         items: list[Item] = []
         ords = {id(o.mention): o for o in self._in(self.o_starts, self.ordinals, s, e) if o.mention is not None}
+        sent_ords = self._in(self.o_starts, self.ordinals, s, e)
+        correction = bool(sent_ords) and bool(_CORRECTION.search(self.norm, s, e))
         for m in self._in(self.m_starts, self.mentions, s, e):
             o = ords.get(id(m))
             ordinal = o.value if o else None
@@ -342,6 +356,8 @@ class _Extractor:
                 if body is None:
                     continue
             pos = o.start if o and o.start < m.start else m.start
+            if ordinal is not None and correction:
+                ordinal = None  # "mistakenly described as the 18th session of ...": no session
             if ordinal is not None:
                 key = self._session(body, ordinal, s, e, f"{o.rule}/{rule}", 0.95 if m.body else 0.8, collect_only)
                 items.append(Item(pos, body, key, rule, explicit=True))
@@ -363,24 +379,34 @@ class _Extractor:
                 items.append(Item(pos, body, key, rule))
             self._note_body(body, idx)
         for o in self._in(self.o_starts, self.ordinals, s, e):
-            if not o.coref:
+            if not o.coref or correction:
                 continue
             if _OTHER_SESSION_REF.search(self.norm, max(s, o.start - 25), o.start):
                 continue
+            if o.rule == "ordinal-meeting-coref" and _EXERCISE.search(self.norm, s, o.start):
+                continue
             body, rule = None, ""
+            other = False
+            if o.rule == "appositive-ordinal":
+                # "The previous meeting of the commission, its 19th, ...": the body just named
+                before = [it for it in items if it.pos < o.start]
+                if before:
+                    body, rule = before[-1].body, "appositive-body"
+                other = bool(_PAST_REF.search(self.norm, max(s, o.start - 120), o.start)
+                             or _OTHER_BEFORE.search(self.norm, max(s, o.start - 120), o.start))
             after = self.norm[o.end:o.end + 40].lower()
             demonstrative = bool(re.search(r"\b(?:of\s+)?(?:this|that|the\s+same)\b", after[:30]))
             cands = sorted({k[0] for k in self.known_sessions if k[1] == o.value})
-            if len(cands) == 1 and not demonstrative:
+            if body is None and len(cands) == 1 and not demonstrative:
                 body, rule = cands[0], "ordinal-same-number"
-            elif self.focus_body and self._recent(self.focus_body, idx, 4):
+            elif body is None and self.focus_body and self._recent(self.focus_body, idx, 4):
                 body, rule = self.focus_body[0], "ordinal-last-mentioned-body"
-            elif len(cands) == 1:
+            elif body is None and len(cands) == 1:
                 body, rule = cands[0], "ordinal-same-number"
             if body is None:
                 continue
             key = self._session(body, o.value, s, e, f"{o.rule}/{rule}", 0.75, collect_only)
-            items.append(Item(o.start, body, key, rule, explicit=True))
+            items.append(Item(o.start, body, key, rule, explicit=True, other=other))
         if self.focus_session and self._recent(self.focus_session, idx, FOCUS_SENTENCES):
             for m in _MEETING_ANAPHOR.finditer(self.norm, s, e):
                 if any((it.pos <= m.start() < it.pos + 80 or m.start() <= it.pos < m.end()) and it.explicit for it in items):
@@ -389,12 +415,22 @@ class _Extractor:
                 if m.group("current") and self.main_session and self.main_session[0] == key[0]:
                     key = self.main_session  # "the current meeting" after a mention of the previous one
                 items.append(Item(m.start(), key[0], key, "meeting-anaphor"))
+        ref_body = (self.focus_session[0][0] if self.focus_session else self.focus_body[0] if self.focus_body else None)
+        if ref_body is not None:
+            for m in _PAST_REF.finditer(self.norm, s, e):
+                if _SINCE.search(self.norm, max(s, m.start() - 12), m.start()):
+                    continue  # "progress since the last meeting": a time reference, not that session's facts
+                if not any(it.pos <= m.start() < it.pos + 80 and it.explicit for it in items):
+                    # "its previous session was held in New Delhi under ...": not the session in focus
+                    items.append(Item(m.start(), ref_body, None, "past-session-ref", other=True))
         if not collect_only:
             main_item = self._main_reference(idx, s, e, items)
             if main_item is not None:
                 items.append(main_item)
         items.sort(key=lambda it: it.pos)
         for it in items:
+            if it.other:
+                continue  # a previous session: later unnumbered references are not to it
             if it.session is not None:
                 self.last_ref = it.session
             elif it.rule != "meeting-anaphor" and _OTHER_MEETING_OF.search(self.norm, max(s, it.pos - 60), it.pos + 1):
@@ -410,7 +446,7 @@ class _Extractor:
         main = self.doc_main
         if main is None or self.last_ref not in (None, main):
             return None
-        if self.focus_session and self._recent(self.focus_session, idx, FOCUS_SENTENCES):
+        if self.focus_session and self.focus_session[0] != main and self._recent(self.focus_session, idx, FOCUS_SENTENCES):
             return None
         if any(it.session is not None or it.body != main[0] for it in items):
             return None
@@ -440,6 +476,10 @@ class _Extractor:
             self.focus_commission = (body, idx)
 
     def _update_focus(self, idx, items):
+        if items and items[-1].other:
+            # a previous session takes no focus: a later "the meeting" is still the one in focus
+            self.focus_body = (items[-1].body, idx)
+            return
         if not items:
             return
         last = items[-1]
@@ -500,7 +540,8 @@ class _Extractor:
             for d in self._in(self.d_starts, self.dates, s, e):
                 if _DATE_BLOCK.search(norm[max(s, d.start - 30):d.start]):
                     continue
-                if d.kind in ("weekday", "today") and _SAID.search(norm, max(s, d.start - 40), d.start):
+                if (d.kind in ("weekday", "today") and _SAID.search(norm, max(s, d.start - 40), d.start)
+                        and not _SAID_AS_TALKS.match(norm, d.end, e)):
                     continue  # "..., Shoigu recalled on Monday": the date of the remark
                 if _EARLIER_SIGNING.search(norm, max(s, d.start - 120), d.start):
                     continue  # "the Agreement ..., which the two countries signed on <date>"
