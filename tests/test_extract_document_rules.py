@@ -57,3 +57,17 @@ def test_ambiguous_surname_is_not_resolved():
     s = _session(doc, "irigc-mmtc", 30)
     names = {c["name"] for c in s["co_chairs"]}
     assert "Ravi Mehra" not in names and len(names) == 2
+
+
+SPAN_END = """Arms industry talks end
+
+Kazan, Mar 06, 2031
+
+The three-day 30th session of the India-Russia Working Group on Military-Technical Cooperation and Defence Industry concluded on Wednesday in Kazan.
+"""
+
+
+def test_multi_day_session_ending_on_a_day_starts_days_before():
+    s = _session(extract_text(SPAN_END, "span.txt"), "wg-mtc-di", 30)
+    assert s.get("date") == "2031-03-03"
+    assert s.get("end_date") == "2031-03-05"

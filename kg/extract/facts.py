@@ -27,7 +27,7 @@ from .text import match_copy, paragraphs
 
 MAX_SENTENCE = 3000      # characters of one sentence that rules look at
 FOCUS_SENTENCES = 6      # how long "the meeting" may refer back
-CUE_FOCUS_SENTENCES = 3  # a co-chair/signing sentence without any mention
+CUE_FOCUS_SENTENCES = 4  # a co-chair/signing sentence without any mention
 
 _MEETING_ANAPHOR = re.compile(
     r"\b(?:the|this|that|today's|yesterday's|last\s+week's|its|their)\s+(?:(?P<current>current|present)\s+|(?:annual|bilateral|high-level|two-day|"
@@ -50,6 +50,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|to\s+be\s+held|is\s+scheduled|are\s+sched
                      r"expected\s+to|upcoming|forthcoming|next\s+(?:meeting|session|round)|(?:is|are)\s+(?:also\s+)?due\s+to|"
                      r"would\s+(?:sign|ink|hold|meet|co-?chair|travel|visit|be\s+(?:signed|held|inked)))\b", re.I)
 _END_CUE = re.compile(r"\b(?:conclud\w*|ended|ends|ending|wound\s+up|wrapped\s+up|closed|culminated)\b[^.;]{0,60}$", re.I)
+_DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_SPAN_DAYS = re.compile(r"\b(two|three|four|five|[2-5])[\s-]day\s+(?:[\w\-]+\s+){0,5}?(?:session|meeting|sitting|talks|deliberations)\b", re.I)
 _START_CUE = re.compile(r"\b(?:began|begins|opened|opens|commenced|started|kicked\s+off|beginning)\b[^.;]{0,40}$", re.I)
 _HERE = re.compile(r"\b(?:held|met|meets|meeting|took\s+place|convened|co-chaired|chaired|concluded|began|opened|hosted|session|talks)\b[^.;]{0,160}?"
                    r"(?:\b(?P<here>here)\b|\bin\s+the\s+(?P<capital>capital)\b(?!\s+of\b|'s|\s+cities))", re.I)
@@ -560,7 +562,13 @@ class _Extractor:
                 if _START_CUE.search(head):
                     conf += 0.02
                 elif _END_CUE.search(head) or (d.kind == "today" and re.match(r"\s*(?:,\s*)?(?:conclud|ended|wound|wrapped|closed)", norm[d.end:d.end + 20], re.I)):
-                    conf -= 0.15
+                    span = _SPAN_DAYS.search(norm, s, d.start)
+                    end_day = D.to_date(r[0]) if span and r[1] is None and len(r[0]) == 10 else None
+                    if end_day is not None:  # "the two-day session concluded on Wednesday": began the day before
+                        n = _DAY_WORDS[span.group(1).lower()]
+                        r = ((end_day - dt.timedelta(days=n - 1)).isoformat(), r[0])
+                    else:
+                        conf -= 0.15
                 self.order += 1
                 self._acc(it.session).dates.append(
                     (conf + after_mention, -self.order, r[0], r[1], sent_ev(f"date-{d.kind}", conf)))
