@@ -109,11 +109,6 @@ def collect(root: Path, extra: Iterable[QuadSource] = ()) -> tuple[list[Quad], l
     return sort_quads(curated_quads(curated)), sort_quads(other)
 
 
-def collect_quads(root: Path, extra: Iterable[QuadSource] = ()) -> list[Quad]:
-    curated, other = collect(root, extra)
-    return sort_quads(curated + other)
-
-
 def check(curated: list[Quad], other: list[Quad], ontology_dir: Path) -> Report:
     """The curated union must conform as a whole; each other graph on its own, in the
     curated structure. Sources may disagree with each other (kg conflicts lists where);

@@ -17,8 +17,8 @@ class Conflict:
     statements: tuple[Statement, ...]   # at least two, with incompatible values
 
 
-def find_conflicts(store: Store) -> list[Conflict]:
-    facts = SessionFacts(store)
+def find_conflicts(store: Store | SessionFacts) -> list[Conflict]:
+    facts = SessionFacts.of(store)
     out = []
     for key, group in groupby(facts.statements, key=lambda s: s.key):
         group = list(group)
@@ -37,7 +37,7 @@ def conflict_rows(store: Store) -> list[list[str]]:
     """One row per statement in conflict, for printing."""
     facts = SessionFacts(store)
     rows = []
-    for c in find_conflicts(store):
+    for c in find_conflicts(facts):
         for s in c.statements:
             value = facts.label(s.value) if s.value.startswith("http") else s.value
             evidence = s.quote or ("(curated record)" if s.method == "curated" else "")

@@ -37,8 +37,8 @@ def fact_id(s: Statement) -> str:
     return "x" + hashlib.sha1(key.encode()).hexdigest()[:8]
 
 
-def pending(store: Store) -> list[Pending]:
-    facts = SessionFacts(store)
+def pending(store: Store | SessionFacts) -> list[Pending]:
+    facts = SessionFacts.of(store)
     curated = {(s.key, s.value) for s in facts.statements if s.method == "curated"}
     out, seen = [], set()
     for s in facts.statements:
@@ -57,7 +57,7 @@ COLUMNS = ["id", "session", "what", "value", "source", "evidence"]
 def pending_rows(store: Store) -> list[list[str]]:
     facts = SessionFacts(store)
     rows = []
-    for p in pending(store):
+    for p in pending(facts):
         s = p.statement
         what = s.what if s.side is None else f"{s.what} ({facts.label(s.side)})"
         value = facts.label(s.value) if s.value.startswith("http") else s.value
@@ -293,11 +293,11 @@ class _Acceptor:
 
 def accept(ids: list[str], root: Path, store: Store) -> list[Path]:
     """Write the pending facts with these ids into the curated YAML; return the files changed."""
-    by_id = {p.id: p for p in pending(store)}
+    acceptor = _Acceptor(root, store)
+    by_id = {p.id: p for p in pending(acceptor.facts)}
     unknown = [i for i in ids if i not in by_id]
     if unknown:
         raise KgError(f"no pending extracted fact with id {', '.join(unknown)} (see `kg review`)")
-    acceptor = _Acceptor(root, store)
     order = {"session": 0, "date": 1, "place": 2, "co-chair": 3}  # the order curators write fields in
     for i in sorted(ids, key=lambda i: (by_id[i].statement.session, order[by_id[i].statement.what], i)):
         acceptor.accept(by_id[i])

@@ -70,6 +70,11 @@ class SessionFacts:
     def __init__(self, store: Store):
         self.store = store
 
+    @classmethod
+    def of(cls, source: "Store | SessionFacts") -> "SessionFacts":
+        """The facts of a store, or the given facts themselves (their queries already run)."""
+        return source if isinstance(source, cls) else cls(source)
+
     @cached_property
     def statements(self) -> list[Statement]:
         out = []

@@ -31,6 +31,7 @@ from typing import Iterable
 import networkx as nx
 
 from .store import select
+from .triples import ordinal_words  # noqa: F401 - also used as views.ordinal_words by the charts
 from .vocab import ID, IRDC, ORG, RDF, RDFS, SCHEMA, SKOS
 
 SIDES = {"india": ID + "country/india", "russia": ID + "country/russia"}
@@ -85,10 +86,6 @@ def last_day(partial: str) -> dt.date:
     m = int(partial[5:7]) if len(partial) >= 7 else 12
     return dt.date(y, m, calendar.monthrange(y, m)[1])
 
-
-def ordinal_words(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 # ---------------------------------------------------------------- the snapshot
