@@ -20,7 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .errors import KgError
+from .core.errors import KgError
 
 FORMATS = ("graphml", "gexf", "dot", "mermaid", "cytoscape")
 SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf", "dot": ".dot", "mermaid": ".mmd", "cytoscape": ".json"}

@@ -26,7 +26,7 @@ def built(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def store(built):
-    from kg.store import open_store
+    from kg.dataset.store import open_store
 
     return open_store(built)
 

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..core import names
 from .data import expand, load
 
-SCORED_BODIES = ("irigc-mmtc", "wg-mtc-di", "wg-mc")
 WORKING_GROUPS = ("wg-mtc-di", "wg-mc")
 
 
@@ -44,8 +44,7 @@ class Ordinal:
 
 
 def slug(text: str) -> str:
-    text = re.sub(r"[#]", "", text)
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "unnamed"
+    return names.slug(text.replace("#", ""), limit=60, empty="unnamed")
 
 
 @lru_cache(maxsize=1)
@@ -490,8 +489,6 @@ def _absorb(norm: str, mentions: list[Mention], qual, appos) -> list[Mention]:
                     if prev.body is None:
                         prev.body, prev.anaphor = m.body, m.anaphor
                     continue
-                if (groupish and _is_commission(prev) is False and prev.end == m.start):
-                    pass
         out.append(m)
     # a commission mention right after a working group that was already
     # extended (apposition of the commission's acronym) is folded too

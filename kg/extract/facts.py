@@ -20,7 +20,8 @@ from . import bodies as B
 from . import dates as D
 from . import people as P
 from .dedupe import fingerprint
-from .gazetteer import Gazetteer, fold, name_key
+from ..core.names import fold, name_key
+from .gazetteer import Gazetteer
 from .pipeline import get_pipeline
 from .places import venue_ok
 from .text import match_copy, paragraphs
@@ -845,7 +846,7 @@ class _Extractor:
                 best = max(acc.places, key=lambda x: (x[0], x[1]))
                 out["place"] = best[2]
                 evidence["place"] = best[3].to_json(text)
-                pid = self.gaz.place_id(best[2]) if hasattr(self.gaz, "place_id") else None
+                pid = self.gaz.place_id(best[2])
                 if pid:
                     links["place_id"] = pid
             chairs = []

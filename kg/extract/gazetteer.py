@@ -1,62 +1,18 @@
 """Labels of the curated graph's entities, for linking extracted names.
 
-:meth:`Gazetteer.from_curated` reads the curated YAML files (``seeds/curated``)
-directly and keeps only labels: ``id``, ``name``, ``alt_names``, ``acronyms``,
-``former_names`` (a value may be a plain string or a list of ``{value, sources}``
-claims). The gazetteer only links identifiers and helps recognise known names;
-it never supplies a fact that the text does not state.
+:meth:`Gazetteer.from_records` takes the loaded curated records and keeps
+only labels: names, alternative names, acronyms, former names, titles and
+labels in other languages. The gazetteer only links identifiers and helps
+recognise known names; it never supplies a fact that the text does not state.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ..core.names import fold, name_key
 
-LABEL_FIELDS = ("name", "alt_names", "acronyms", "former_names", "title", "alt_titles")
-_HONORIFICS = {
-    "shri", "sri", "smt", "mr", "mrs", "ms", "dr", "lt", "gen", "general", "lieutenant", "air", "marshal",
-    "chief", "col", "colonel", "admiral", "adm", "vice", "rear", "maj", "major", "brig", "brigadier",
-    "prof", "sir", "his", "excellency",
-}
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-
-
-def name_key(name: str) -> frozenset:
-    """Order-free token set of a person's name, ignoring titles and initials,
-    with common transliteration variants folded (Nikolayevich/Nikolaevich)."""
-    out = set()
-    for tok in fold(name).split():
-        if tok in _HONORIFICS or len(tok) <= 2:
-            continue
-        tok = tok.replace("yev", "ev").replace("ye", "e")
-        if tok.endswith("ey") or tok.endswith("iy"):
-            tok = tok[:-2] + "ei"
-        out.add(tok)
-    return frozenset(out)
-
-
-def _values(value) -> list[str]:
-    """Plain strings of a label field: a string, a list of strings, or claims."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        v = value.get("value", value.get("name"))
-        return _values(v)
-    if isinstance(value, (list, tuple)):
-        out = []
-        for v in value:
-            out.extend(_values(v))
-        return out
-    return [str(value)]
+LABEL_FIELDS = ("name", "alt_names", "acronyms", "former_names", "title", "alt_titles", "labels")
 
 
 @dataclass
@@ -74,43 +30,44 @@ class Gazetteer:
 
     # ------------------------------------------------------------ building
     @classmethod
-    def from_curated(cls, seeds_dir: str | Path) -> "Gazetteer":
-        seeds_dir = Path(seeds_dir)
-        if (seeds_dir / "curated").is_dir():
-            seeds_dir = seeds_dir / "curated"
+    def from_records(cls, curated) -> "Gazetteer":
+        """The labels of loaded curated records (`kg.curated.Curated`)."""
+        from ..core.schema import schema
+
         entries: list[Entry] = []
-        for path in sorted(seeds_dir.glob("*.yaml")) + sorted(seeds_dir.glob("*.yml")):
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            except Exception:
+        for kind in schema():
+            if kind.key is None or kind.nested:
                 continue
-            if not isinstance(data, dict):
-                continue
-            for kind, records in data.items():
-                if not isinstance(records, list):
-                    continue
-                for rec in records:
-                    if not isinstance(rec, dict) or not rec.get("id"):
-                        continue
-                    labels = []
-                    for f in LABEL_FIELDS:
-                        labels.extend(_values(rec.get(f)))
-                    labels = [l.strip() for l in labels if isinstance(l, str) and l.strip()]
-                    if not labels:
-                        continue
-                    typ = _values(rec.get("type"))
-                    within = _values(rec.get("in"))
-                    entries.append(Entry(str(rec["id"]), str(kind), labels,
-                                         typ[0] if typ else None, within[0] if within else None))
+            for rec in curated[kind.name].values():
+                labels = []
+                for f in LABEL_FIELDS:
+                    for v in rec.values(f):
+                        labels.append(v[1] if isinstance(v, tuple) else v)
+                labels = [str(l).strip() for l in dict.fromkeys(labels) if str(l).strip()]
+                if labels:
+                    entries.append(Entry(rec.id, kind.key, labels, rec.first("type"), rec.first("in")))
         return cls(entries)
 
     @classmethod
+    def from_seeds(cls, seeds_dir: str | Path) -> "Gazetteer":
+        """The labels of the curated records under `seeds_dir` (raises InputError if they do not load)."""
+        from ..curated import load
+
+        seeds_dir = Path(seeds_dir)
+        if seeds_dir.name == "curated":
+            seeds_dir = seeds_dir.parent
+        return cls.from_records(load(seeds_dir))
+
+    @classmethod
     def default(cls) -> "Gazetteer":
-        """The curated labels of this repository when it is present, else empty."""
-        here = Path(__file__).resolve().parents[2] / "seeds" / "curated"
-        if here.is_dir():
-            return cls.from_curated(here)
-        return cls([])
+        """The curated labels of the project the working directory is in, else none."""
+        from ..core.config import project_root
+        from ..core.errors import KgError
+
+        try:
+            return cls.from_seeds(project_root() / "seeds")
+        except KgError:
+            return cls([])
 
     # ------------------------------------------------------------ queries
     def of_kind(self, kind: str) -> list[Entry]:

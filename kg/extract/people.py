@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .bodies import parts as body_parts
 from .data import compile_rule, load
-from .gazetteer import name_key
+from ..core.names import name_key
 
 MAX_SEGMENT = 600   # characters of a sentence read around one cue
 

@@ -1,0 +1,61 @@
+"""`kg query`: a thin layer over `kg.queries`."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..core.table import render
+from .options import build_option, output_option
+
+
+def _param(ctx, option, values):
+    params = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"expected name=value, got {item!r}", ctx=ctx, param=option)
+        params[name.strip().lstrip("?$")] = value
+    return params
+
+
+@click.command()
+@click.argument("query_text", metavar="QUERY", required=False)
+@click.option("--param", "-p", "params", multiple=True, callback=_param, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (repeatable): an IRI, a prefixed name, a slug, a date, a number or text.")
+@output_option()
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Stop the query after this many seconds (exit 3).")
+@build_option
+@click.option("--list", "list_", is_flag=True, help="List the library's queries and their parameters.")
+@click.option("--show", is_flag=True, help="Print the query's SPARQL text instead of running it.")
+def query(query_text, params, fmt, timeout, build, list_, show):
+    """Run a SPARQL query over the built graph.
+
+    QUERY is a library query name (see --list), a .rq file, inline SPARQL, or -
+    to read it from standard input. The union of the named graphs is the
+    default graph; GRAPH ?g reaches each source's graph. Read-only.
+
+    \b
+    Examples:
+      kg query sessions-of-body --param body=wg-mtc-di
+      kg query post-holders-on-date -p date=2025-10-29 --format csv
+      kg query 'SELECT ?s WHERE { ?s a irdc:Session }' --format json
+    """
+    from .. import queries as q
+
+    if list_ or query_text is None:
+        rows = []
+        for lib in q.ordered(q.list_queries()):
+            params_text = " ".join(f"?{p.name}" + ("!" if p.required else "") for p in lib.params)
+            rows.append([lib.name, lib.title, params_text])
+        click.echo(render(["query", "title", "parameters (! = required)"], rows, fmt), nl=False)
+        return
+    if query_text == "-":
+        query_text = sys.stdin.read()
+    if show:
+        text, _, _ = q.resolve(query_text)
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    result = q.query(query_text, build=build, timeout=timeout, params=params)
+    click.echo(result.render(fmt), nl=False)

@@ -1,0 +1,21 @@
+"""The SPARQL the package runs itself: `ontology/sparql/NAME.rq`, read once.
+
+Kept apart from `ontology/queries/` (the analysts' library that `kg query`
+lists); both are data, so no module holds SPARQL in a string. The project's
+prefixes are declared by whoever runs the text (pyoxigraph's `prefixes=`).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .config import sparql_dir
+from .errors import KgError
+
+
+@lru_cache(maxsize=None)
+def text(name: str) -> str:
+    path = sparql_dir() / f"{name}.rq"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KgError(f"{path}: cannot read the package's query {name!r}: {exc.strerror}") from None

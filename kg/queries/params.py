@@ -1,0 +1,217 @@
+"""Query parameters as RDF terms, bound through the engine, never pasted into the text.
+
+A value is read by the parameter's declared kind (a slug becomes the IRI of
+that kind of entity, a date an xsd:date, ...), or by its look where the query
+declares none. The terms go to pyoxigraph as substitutions (SEP-0007).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from decimal import Decimal
+from typing import Any, Mapping
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple, Variable
+
+from ..core.dates import datatype, parse_partial
+from ..core.vocab import ID, PREFIXES, XSD
+from .errors import ParamError
+from .library import Param
+
+_LITERAL_KINDS = {"date", "integer", "decimal", "boolean", "string", "year"}
+_NUMBER = re.compile(r"^[+-]?\d+$")
+_DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_QUOTED = re.compile(r'^"(.*)"(?:@([A-Za-z][A-Za-z0-9-]*)|\^\^(\S+))?$', re.S)
+_PNAME = re.compile(r"^([A-Za-z][\w.-]*)?:(\S*)$")
+
+
+def _date_literal(value: str) -> Literal:
+    if not _DATE.match(value):
+        raise ParamError(f"expected a date as YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+    try:
+        partial = parse_partial(value)
+    except ValueError:
+        raise ParamError(f"impossible date {value!r}") from None
+    return Literal(partial, datatype=NamedNode(datatype(partial)))
+
+
+def _expand(value: str) -> NamedNode | None:
+    """`<iri>`, a full IRI or a prefixed name of the project's prefixes; None for anything else."""
+    if value.startswith("<") and value.endswith(">"):
+        return NamedNode(value[1:-1])
+    m = _PNAME.match(value)
+    if m and (m.group(1) or "") in PREFIXES:
+        return NamedNode(PREFIXES[m.group(1) or ""] + m.group(2))
+    if "://" in value or value.startswith("urn:"):
+        return NamedNode(value)
+    return None
+
+
+def _literal(value: str, kind: str) -> Literal:
+    if kind == "date":
+        return _date_literal(value)
+    if kind == "year":
+        if not re.match(r"^\d{4}$", value):
+            raise ParamError(f"expected a year such as 2025, got {value!r}")
+        return Literal(value, datatype=NamedNode(XSD + "gYear"))
+    if kind == "integer":
+        if not _NUMBER.match(value):
+            raise ParamError(f"expected a whole number, got {value!r}")
+        return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
+    if kind == "decimal":
+        try:
+            return Literal(str(Decimal(value)), datatype=NamedNode(XSD + "decimal"))
+        except ArithmeticError:
+            raise ParamError(f"expected a number, got {value!r}") from None
+    if kind == "boolean":
+        if value.lower() not in ("true", "false", "1", "0", "yes", "no"):
+            raise ParamError(f"expected true or false, got {value!r}")
+        return Literal("true" if value.lower() in ("true", "1", "yes") else "false",
+                       datatype=NamedNode(XSD + "boolean"))
+    return Literal(value)
+
+
+def _exists(store: Store | None, node: NamedNode) -> bool:
+    if store is None:
+        return True
+    return next(iter(store.quads_for_pattern(node, None, None, None)), None) is not None
+
+
+def _suggest(store: Store, kinds: list[str], slug: str) -> str:
+    prefixes = [f"{ID}{k}/" for k in kinds]
+    known = set()
+    for quad in store.quads_for_pattern(None, NamedNode(PREFIXES["rdf"] + "type"), None, None):
+        s = quad.subject
+        if isinstance(s, NamedNode):
+            for pre in prefixes:
+                if s.value.startswith(pre) and "/co-chair/" not in s.value and "/holding/" not in s.value:
+                    known.add(s.value[len(pre):])
+    close = difflib.get_close_matches(slug, sorted(known), n=3)
+    if close:
+        return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"
+    if known and len(known) <= 30:
+        return f"; known: {', '.join(sorted(known))}"
+    return ""
+
+
+def to_term(value: Any, kind: str = "", store: Store | None = None, name: str = "value"):
+    """A parameter value as an RDF term.
+
+    Accepts RDF terms and Python values as they are; a string may be an IRI
+    (`<...>` or `https://...`), a prefixed name of the project's prefixes
+    (`body:wg-mc`, `schema:location`), an N-Triples-style literal
+    (`"text"@en`, `"2025"^^xsd:gYear`), or, read by the parameter's declared
+    kind, a slug (`wg-mc` -> `https://w3id.org/irdc/id/body/wg-mc`), a date,
+    a number or plain text.
+    """
+    if isinstance(value, (NamedNode, BlankNode, Literal, Triple)):
+        return value
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
+    if isinstance(value, int):
+        return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+    if isinstance(value, float):
+        return Literal(repr(value), datatype=NamedNode(XSD + "double"))
+    if isinstance(value, Decimal):
+        return Literal(str(value), datatype=NamedNode(XSD + "decimal"))
+    if isinstance(value, _dt.datetime):
+        return Literal(value.isoformat(), datatype=NamedNode(XSD + "dateTime"))
+    if isinstance(value, _dt.date):
+        return Literal(value.isoformat(), datatype=NamedNode(XSD + "date"))
+    value = str(value).strip()
+    m = _QUOTED.match(value)
+    if m:
+        lex, lang, dtype = m.groups()
+        if lang:
+            return Literal(lex, language=lang)
+        if dtype:
+            iri = _expand(dtype)
+            if iri is None:
+                raise ParamError(f"--param {name}: unknown datatype {dtype!r}")
+            return Literal(lex, datatype=iri)
+        return Literal(lex)
+    kinds = [k.strip() for k in kind.split("|") if k.strip()]
+    if kinds and kinds[0] in _LITERAL_KINDS:
+        try:
+            return _literal(value, kinds[0])
+        except ParamError as exc:
+            raise ParamError(f"--param {name}: {exc}") from None
+    iri = _expand(value)
+    if iri is not None:
+        return iri
+    if not kinds:
+        # No declared kind (an inline query): read the value by its look.
+        if _NUMBER.match(value):
+            return _literal(value, "integer")
+        if _DECIMAL.match(value):
+            return _literal(value, "decimal")
+        if _DATE.match(value) and len(value) == 10:
+            return _date_literal(value)
+        if value in ("true", "false"):
+            return _literal(value, "boolean")
+        return Literal(value)
+    if kinds == ["iri"] or ":" in value:
+        raise ParamError(f"--param {name}: expected an IRI or a prefixed name such as "
+                         f"schema:location, got {value!r}")
+    candidates = [NamedNode(f"{ID}{k}/{value}") for k in kinds if k != "iri"]
+    for node in candidates:
+        if _exists(store, node):
+            return node
+    raise ParamError(f"--param {name}: no {' or '.join(k for k in kinds if k != 'iri')} '{value}' "
+                     f"in the graph{_suggest(store, kinds, value)}")
+
+
+_VAR = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _strip_comments(text: str) -> str:
+    # Drop `#...` comments outside IRIs and strings, so that a variable named
+    # only in the header does not count as used.
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "<":
+            j = text.find(">", i)
+            if j != -1 and "\n" not in text[i:j] and " " not in text[i:j]:
+                out.append(text[i:j + 1]); i = j + 1; continue
+        if c in "\"'":
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i:j + 1]); i = j + 1; continue
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j == -1 else j
+            continue
+        out.append(c); i += 1
+    return "".join(out)
+
+
+def bind_params(text: str, params: Mapping[str, Any], declared: tuple[Param, ...] = (),
+                store: Store | None = None, where: str = "query") -> dict[Variable, Any]:
+    """The substitutions for a query: given values (and declared defaults) as RDF terms."""
+    body = _strip_comments(text)
+    used = set(_VAR.findall(body))
+    decl = {p.name: p for p in declared}
+    values: dict[str, Any] = {p.name: p.default for p in declared if p.default is not None}
+    for key, value in params.items():
+        key = key.lstrip("?$")
+        if key not in used:
+            known = sorted(decl) if decl else sorted(used)
+            raise ParamError(f"{where} has no variable ?{key} to bind; "
+                             f"{'its parameters are' if decl else 'its variables are'}: "
+                             f"{', '.join('?' + k for k in known) or '(none)'}")
+        values[key] = value
+    missing = [p.name for p in declared if p.required and values.get(p.name) is None]
+    if missing:
+        raise ParamError(f"{where} needs " + ", ".join(
+            f"--param {m}=... ({decl[m].description or decl[m].kind})" for m in missing))
+    subs = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        kind = decl[key].kind if key in decl else ""
+        subs[Variable(key)] = to_term(value, kind, store, key)
+    return subs

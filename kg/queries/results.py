@@ -1,0 +1,154 @@
+"""What a query returned: rows of RDF terms, shown as Python values, tables or SPARQL JSON."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+from ..core.errors import KgError
+from ..core.vocab import XSD
+from ..core.vocab import compact as compact_iri
+
+_INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                     "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                                     "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+def compact(term) -> str:
+    """A term as short text: a prefixed name where a project prefix fits, a literal's lexical form."""
+    if term is None:
+        return ""
+    if isinstance(term, NamedNode):
+        return compact_iri(term.value) or term.value
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, Literal):
+        return term.value
+    return str(term)
+
+
+def python_value(term):
+    """A term as a plain Python value: IRIs as strings, numbers and booleans as such,
+    dates kept as their ISO text (sources give partial dates: 2025, 2025-12)."""
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return term.value
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, Literal):
+        dtype = term.datatype.value
+        try:
+            if dtype in _INTEGER_TYPES:
+                return int(term.value)
+            if dtype == XSD + "decimal":
+                return Decimal(term.value)
+            if dtype in (XSD + "double", XSD + "float"):
+                return float(term.value)
+            if dtype == XSD + "boolean":
+                return term.value in ("true", "1")
+        except ValueError:
+            pass
+        return term.value
+    return str(term)
+
+
+def json_term(term) -> dict:
+    """A term in the SPARQL 1.1 Query Results JSON format."""
+    if isinstance(term, NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD + "string":
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, Triple):
+        return {"type": "triple", "value": {"subject": json_term(term.subject),
+                                            "predicate": json_term(term.predicate),
+                                            "object": json_term(term.object)}}
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+class Result:
+    """What a query returned: rows for SELECT (and CONSTRUCT/DESCRIBE, as subject,
+    predicate, object), a boolean for ASK.
+
+    Iterating gives the rows as dicts of Python values; `.terms` keeps the RDF
+    terms; `.df` / `.to_dataframe()` give a pandas DataFrame.
+    """
+
+    def __init__(self, columns: list[str], terms: list[tuple], form: str = "select",
+                 boolean: bool | None = None, elapsed: float = 0.0, source: str = "query"):
+        self.columns = columns
+        self.terms = terms
+        self.form = form
+        self.boolean = boolean
+        self.elapsed = elapsed
+        self.source = source
+        self._rows: list[dict] | None = None
+
+    @property
+    def rows(self) -> list[dict]:
+        if self._rows is None:
+            self._rows = [dict(zip(self.columns, map(python_value, row))) for row in self.terms]
+        return self._rows
+
+    def __iter__(self) -> Iterator[dict]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+    def __bool__(self) -> bool:
+        return bool(self.boolean) if self.form == "ask" else bool(self.terms)
+
+    def __repr__(self) -> str:
+        if self.form == "ask":
+            return f"<Result {self.source}: {self.boolean}>"
+        return f"<Result {self.source}: {len(self)} rows x {len(self.columns)} columns>"
+
+    def column(self, name: str) -> list:
+        return [row[name] for row in self.rows]
+
+    def to_dataframe(self):
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise KgError("pandas is not installed: pip install pandas (or the [notebook] extra)") from None
+        if self.form == "ask":
+            return pd.DataFrame({"boolean": [self.boolean]})
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+    @property
+    def df(self):
+        return self.to_dataframe()
+
+    def to_json(self) -> dict:
+        """The SPARQL 1.1 Query Results JSON document."""
+        if self.form == "ask":
+            return {"head": {}, "boolean": bool(self.boolean)}
+        bindings = [{c: json_term(t) for c, t in zip(self.columns, row) if t is not None} for row in self.terms]
+        return {"head": {"vars": list(self.columns)}, "results": {"bindings": bindings}}
+
+    def display_rows(self, full_iris: bool = False) -> list[list[str]]:
+        if self.form == "ask":
+            return [["true" if self.boolean else "false"]]
+        show = (lambda t: "" if t is None else (t.value if isinstance(t, NamedNode) else compact(t))) \
+            if full_iris else compact
+        return [[show(t) for t in row] for row in self.terms]
+
+    def render(self, fmt: str = "table") -> str:
+        """The result as text: table and md with prefixed names, csv and tsv with full
+        IRIs, json as SPARQL 1.1 Query Results JSON."""
+        if fmt == "json":
+            import json
+            return json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n"
+        from ..core.table import render
+        columns = ["boolean"] if self.form == "ask" else self.columns
+        return render(columns, self.display_rows(full_iris=fmt in ("csv", "tsv")), fmt)

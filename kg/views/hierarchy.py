@@ -1,0 +1,105 @@
+"""The body hierarchy as of a day: commissions at the root, each body with its co-chairs."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from ..core.vocab import IRDC, ORG
+from .filters import AsOf
+from .snapshot import BODY_TYPES, TYPE_LABELS, Body, Session
+
+PLACEHOLDER = "StatedSubGroups"
+
+
+def stamp(g, view: str, at: AsOf):
+    g.graph["view"] = view
+    g.graph["as_of"] = at.day.isoformat() if at.day else ""
+    return g
+
+
+def hierarchy(at: AsOf, *, stated_counts: bool = True, all_bodies: bool = False) -> nx.DiGraph:
+    """The body hierarchy: edges parent -> child (org:hasSubOrganization), commissions at the root.
+
+    Body nodes carry their type, label, acronym and, for each side, the co-chair post
+    and its holder as of the day (`india_post`, `india_holder`, ...; absent when
+    unknown). A body's stated sub-group count beyond the sub-groups the graph names
+    becomes one placeholder node ("9 sub-groups", type StatedSubGroups), never
+    invented names. `all_bodies` also keeps bodies outside the commissions' trees
+    (summit series, dialogues) as further roots.
+    """
+    live = at.bodies
+    children: dict[str, list[str]] = defaultdict(list)
+    for b in live.values():
+        for p in b.parents:
+            if p in live:
+                children[p].append(b.iri)
+    roots = sorted((b for b in live.values() if not any(p in live for p in b.parents)),
+                   key=lambda b: (BODY_TYPES.index(b.type), b.label))
+    if not all_bodies:
+        roots = [b for b in roots if b.type == "Commission"]
+    g = stamp(nx.DiGraph(), "hierarchy", at)
+    order = lambda iri: (BODY_TYPES.index(live[iri].type), live[iri].label, iri)  # noqa: E731
+
+    def add(iri: str, depth: int, seen: frozenset):
+        b = live[iri]
+        g.add_node(iri, **body_attrs(at, b, depth))
+        kids = sorted((c for c in children.get(iri, []) if c not in seen), key=order)
+        for c in kids:
+            add(c, depth + 1, seen | {c})
+            g.add_edge(iri, c, iri=ORG.hasSubOrganization.value, label="has sub-organization",
+                       type="hasSubOrganization")
+        if stated_counts:
+            add_stated_sub_groups(g, b, sum(1 for c in kids if live[c].type == "SubGroup"), depth)
+
+    for r in roots:
+        add(r.iri, 0, frozenset({r.iri}))
+    return g
+
+
+def body_attrs(at: AsOf, b: Body, depth: int) -> dict:
+    """A body node: what it is, its latest held session, and each side's co-chair."""
+    attrs = {"iri": b.iri, "label": b.label, "type": b.type, "type_label": TYPE_LABELS[b.type], "depth": depth}
+    if b.acronym:
+        attrs["acronym"] = b.acronym
+    if b.founded:
+        attrs["founded"] = b.founded
+    held = sorted((s for s in at.held.values() if s.body == b.iri), key=Session.sort_key)
+    attrs["sessions"] = len(held)
+    if held:
+        latest = held[-1]
+        attrs.update(latest_session=latest.iri, latest_session_label=at.session_short(latest))
+        if latest.date:
+            attrs["latest_session_date"] = latest.date
+        if latest.ordinal:
+            attrs["latest_session_ordinal"] = latest.ordinal
+    for side, chair in at.co_chairs(b.iri).items():
+        if chair is None:
+            continue
+        if chair.post:
+            attrs[f"{side}_post_iri"] = chair.post
+        if chair.post_title:
+            attrs[f"{side}_post"] = chair.post_title
+        if chair.holder:
+            attrs[f"{side}_holder"] = chair.holder_label
+            attrs[f"{side}_holder_iri"] = chair.holder
+        attrs[f"{side}_session"] = chair.session
+        attrs[f"{side}_session_label"] = at.session_short(at.snap.sessions[chair.session])
+    return attrs
+
+
+def add_stated_sub_groups(g: nx.DiGraph, b: Body, named: int, depth: int) -> None:
+    """The sub-groups a source counts but the graph does not name, as one placeholder node."""
+    if not b.sub_group_count:
+        return
+    unnamed = b.sub_group_count - named
+    if unnamed <= 0:
+        return
+    node = f"{b.iri}#stated-sub-groups"
+    further = "further " if named else ""
+    g.add_node(node, iri=b.iri, type=PLACEHOLDER, type_label="Sub-groups (not named)",
+               label=f"{unnamed} {further}sub-group{'s' if unnamed != 1 else ''}",
+               count=unnamed, stated_count=b.sub_group_count, placeholder=True, depth=depth + 1,
+               note="names not given by the sources")
+    g.add_edge(b.iri, node, iri=IRDC.statedSubGroupCount.value, label="stated number of sub-groups",
+               type="statedSubGroupCount")

@@ -1,0 +1,95 @@
+"""Each SHACL constraint catches what it is for, on small hand-made datasets."""
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import RdfFormat, parse
+
+from kg.builder.validate import Shapes, validate
+
+HEAD = """
+@prefix irdc: <https://w3id.org/irdc/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix b: <https://w3id.org/irdc/id/body/> .
+@prefix s: <https://w3id.org/irdc/id/session/> .
+@prefix p: <https://w3id.org/irdc/id/person/> .
+@prefix c: <https://w3id.org/irdc/id/country/> .
+@prefix g: <https://w3id.org/irdc/graph/curated/> .
+"""
+
+BASE = """
+g:src {
+  g:src a irdc:FactGraph ; prov:wasDerivedFrom <https://w3id.org/irdc/id/source/src> ; irdc:method irdc:Curated .
+  <https://w3id.org/irdc/id/source/src> a schema:NewsArticle , schema:CreativeWork .
+  b:com a irdc:Commission , irdc:Body , org:Organization ; skos:prefLabel "Commission"@en .
+  b:wg a irdc:WorkingGroup , irdc:Body , org:Organization ; skos:prefLabel "Group"@en ; org:subOrganizationOf b:com .
+  c:india a schema:Country , schema:Place . c:russia a schema:Country , schema:Place .
+  p:a a schema:Person ; schema:name "A" . p:b a schema:Person ; schema:name "B" . p:c a schema:Person ; schema:name "C" .
+  s:wg-1 a irdc:Session ; irdc:sessionOf b:wg ; irdc:ordinal 1 ; schema:startDate "2020-01-10"^^xsd:date .
+  s:wg-2 a irdc:Session ; irdc:sessionOf b:wg ; irdc:ordinal 2 ; schema:startDate "2021-03"^^xsd:gYearMonth ;
+      irdc:coChairing s:wg-2-a , s:wg-2-b .
+  s:wg-2-a a irdc:CoChairing ; irdc:person p:a ; irdc:side c:india .
+  s:wg-2-b a irdc:CoChairing ; irdc:person p:b ; irdc:side c:russia .
+  %s
+}
+%s
+"""
+
+
+def check(extra: str = "", outside: str = ""):
+    text = HEAD + BASE % (extra, outside)
+    quads = list(parse(text.encode(), format=RdfFormat.TRIG))
+    from tests.conftest import REPO
+
+    return validate(quads, Shapes.load(REPO / "ontology" / "shapes.ttl", REPO / "ontology" / "irdc.ttl"))
+
+
+def messages(report) -> str:
+    return "\n".join(v.message for v in report.violations)
+
+
+def test_base_conforms():
+    report = check()
+    assert report.conforms, report.text()
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ("s:wg-3 a irdc:Session ; irdc:ordinal 3 .", "exactly one body"),
+    ("s:wg-3 a irdc:Session ; irdc:sessionOf b:wg , b:com ; irdc:ordinal 3 .", "exactly one body"),
+    ("s:wg-3 a irdc:Session ; irdc:sessionOf b:wg ; irdc:ordinal 0 .", "positive integer"),
+    ("s:wg-3 a irdc:Session ; irdc:sessionOf b:wg ; irdc:ordinal 3 , 4 .", "at most one ordinal"),
+    ('s:wg-3 a irdc:Session ; irdc:sessionOf b:wg ; schema:startDate "2022-01-01"^^xsd:date , "2022-01-02"^^xsd:date .',
+     "at most one start date"),
+    ("s:wg-3 a irdc:Session ; irdc:sessionOf b:wg ; irdc:ordinal 2 .", "used by two sessions"),
+    ('s:wg-3 a irdc:Session ; irdc:sessionOf b:wg ; irdc:ordinal 3 ; schema:startDate "2019-05-05"^^xsd:date .',
+     "later ordinal"),
+    ("b:sg a irdc:SubGroup , irdc:Body , org:Organization ; skos:prefLabel \"Loose\"@en .", "does not reach the commission"),
+    ("s:wg-2-c a irdc:CoChairing ; irdc:person p:c ; irdc:side b:com .", "India or Russia"),
+    ("s:wg-2 irdc:coChairing s:wg-2-c . s:wg-2-c a irdc:CoChairing ; irdc:person p:c ; irdc:side c:india .",
+     "more than one co-chair for side"),
+])
+def test_violation_is_caught(extra, expected):
+    report = check(extra)
+    assert not report.conforms
+    assert expected in messages(report), report.text()
+
+
+def test_month_precision_is_not_an_earlier_date():
+    # wg-2 is known only to the month (2021-03); a 3rd session on 2021-03-20 is fine.
+    assert check('s:wg-3 a irdc:Session ; irdc:sessionOf b:wg ; irdc:ordinal 3 ; schema:startDate "2021-03-20"^^xsd:date .').conforms
+
+
+def test_fact_outside_a_sourced_graph_is_caught():
+    report = check(outside="""<https://w3id.org/irdc/graph/unsourced> {
+        p:d a schema:Person ; schema:name "D" . }""")
+    assert not report.conforms
+    assert "derived from a source" in messages(report)
+
+
+def test_fact_in_the_default_graph_is_caught():
+    report = check(outside='p:d a schema:Person ; schema:name "D" .')
+    assert not report.conforms
+    assert "not all asserted in a named graph" in messages(report)
