@@ -113,15 +113,17 @@ def _merge(into: Record, more: Record) -> None:
 
 
 def _prefer_one_name(rec: Record) -> None:
-    """Keep one preferred name: the register's, else the spelling most sources use."""
+    """Keep one preferred name: the register's, else the full name (two words or more)
+    that most sources write, else the spelling most sources write."""
     for name, alternative in PREFERRED.items():
         claims = rec.claims(name)
         if len({c.value for c in claims}) <= 1 or schema()[rec.kind].field(alternative) is None:
             continue
-        own = [c for c in claims if not rec.per_source or c.path == rec.path]
+        own = [c for c in claims if c.path == rec.path] if not rec.per_source else []
+        order = [c.value for c in claims]
         votes = Counter(c.value for c in claims for _ in c.sources)
-        preferred = own[0].value if own and not rec.per_source else max(
-            votes, key=lambda v: (votes[v], -[c.value for c in claims].index(v)))
+        preferred = own[0].value if own else max(
+            votes, key=lambda v: (len(str(v).split()) > 1, votes[v], -order.index(v)))
         rec.fields[name] = [c for c in claims if c.value == preferred]
         demoted = [c for c in claims if c.value != preferred]
         rec.fields.setdefault(alternative, []).extend(demoted)
@@ -196,7 +198,8 @@ def _check_refs(rec: Record, by_kind: dict, problems: list[Problem]) -> None:
 
 def _check_required(rec: Record, problems: list[Problem]) -> None:
     for name, f in schema()[rec.kind].fields.items():
-        if f.required and name not in rec.fields and not (name == "id" and rec.id):
+        unless = f.spec.get("unless")
+        if f.required and name not in rec.fields and not (name == "id" and rec.id) and not (unless and unless in rec.fields):
             problems.append(Problem(rec.path, rec.line, f"{rec.kind} is missing the required field {name!r}"))
     for kids in rec.children.values():
         for kid in kids:
@@ -211,6 +214,27 @@ def _check_one_value(rec: Record, problems: list[Problem]) -> None:
             c = rec.claims(name)[-1]
             problems.append(Problem(c.path or rec.path, c.line, f"{rec.kind} {rec.id!r}: sources disagree on its "
                                     f"{name} ({', '.join(sorted(map(str, values)))}); it cannot be both"))
+
+
+def _check_one_per_source(rec: Record, problems: list[Problem]) -> None:
+    """A single-valued field takes one value from each source: two dates for one meeting
+    in one article are a curation slip (an end date has its own field)."""
+    spec = schema()[rec.kind]
+    for name, claims in rec.fields.items():
+        f = spec.field(name)
+        if f.many or f.type == "langtext" or name in PREFERRED:
+            continue
+        said: dict[str, Claim] = {}
+        for c in claims:
+            for src in c.sources:
+                first = said.setdefault(src, c)
+                if first.value != c.value:
+                    problems.append(Problem(c.path or rec.path, c.line,
+                                            f"{rec.kind} {rec.id!r}: source {src!r} gives two values for {name} "
+                                            f"({first.value} at line {first.line}, {c.value} here)"))
+    for kids in rec.children.values():
+        for kid in kids:
+            _check_one_per_source(kid, problems)
 
 
 def _check_spans(rec: Record, problems: list[Problem]) -> None:
@@ -276,6 +300,7 @@ def load(root: str | Path) -> Curated:
             _check_refs(rec, by_kind, problems)
             _check_required(rec, problems)
             _check_one_value(rec, problems)
+            _check_one_per_source(rec, problems)
             _check_spans(rec, problems)
     _check_hierarchy(by_kind, problems)
     if problems:

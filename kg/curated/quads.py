@@ -11,6 +11,7 @@ byte-identical.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -18,9 +19,12 @@ from pyoxigraph import Literal, NamedNode, Quad
 from ..core.dates import datatype
 from ..core.names import slug
 from ..core.schema import Field, Kind, expand, schema
-from ..core.vocab import ID, IRDC, PROV, RDF, RDFS, XSD, curated_graph
+from ..core.vocab import ID, IRDC, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, curated_graph
 from .labels import LABELS
 from .records import Claim, Curated, Record
+
+
+_LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]*$")
 
 
 def literal(f: Field, value, lang: str | None) -> Literal:
@@ -82,7 +86,18 @@ class Emitter:
         if f.type == "langtext":
             lang, text = claim.value
             return Literal(text, language=lang)
-        return literal(f, claim.value, term_lang)
+        return literal(f, claim.value, self.language(claim, term_lang))
+
+    def language(self, claim: Claim, lang: str | None) -> str | None:
+        """English-tagged text that is not in Latin script takes its source's language
+        (a Hindi post title as a Hindi source writes it is `@hi`, not `@en`)."""
+        if lang != "en" or not isinstance(claim.value, str) or _LATIN.match(claim.value):
+            return lang
+        for src in claim.sources:
+            rec = self.curated["source"].get(src)
+            if rec is not None and rec.first("language") and rec.first("language") != "en":
+                return rec.first("language")
+        return "und"
 
     # ---- records
 
@@ -100,6 +115,8 @@ class Emitter:
         for f in k.fields.values():
             if f.type == "object":
                 self.children(f, s, rec)
+            elif f.type == "langtext":
+                self.labels(f, s, rec, k)
             elif f.spec.get("span"):
                 self.span(f, s, rec)
             else:
@@ -122,13 +139,40 @@ class Emitter:
                 for term in f.terms("to_owner"):
                     self.add(o, NamedNode(term.iri), owner, claim.sources)
 
+    def labels(self, f: Field, s: NamedNode, rec: Record, k: Kind) -> None:
+        """Names in other languages: per language, the one most sources write is the
+        preferred label (skos:prefLabel@lang), the others alternatives. A record that no
+        source names in English also takes its most-attested label as its schema:name."""
+        by_lang: dict[str, list[Claim]] = {}
+        for claim in rec.claims(f.name):
+            by_lang.setdefault(claim.value[0], []).append(claim)
+        named = bool(rec.claims("name") or rec.claims("title"))
+        best_overall = None
+        for lang, claims in by_lang.items():
+            votes: dict[str, int] = {}
+            for c in claims:
+                votes[c.value[1]] = votes.get(c.value[1], 0) + len(c.sources)
+            preferred = max(votes, key=lambda v: (votes[v], -[c.value[1] for c in claims].index(v)))
+            for c in claims:
+                term = SKOS.prefLabel if c.value[1] == preferred else SKOS.altLabel
+                self.add(s, term, Literal(c.value[1], language=lang), c.sources)
+            rank = (sum(votes.values()), lang)
+            if best_overall is None or rank > best_overall[0]:
+                best_overall = (rank, [c for c in claims if c.value[1] == preferred])
+        if not named and best_overall is not None and k.field("name") is not None:
+            for c in best_overall[1]:
+                self.add(s, SCHEMA.name, Literal(c.value[1], language=c.value[0]), c.sources)
+
     def span(self, f: Field, s: NamedNode, rec: Record) -> None:
-        """[first, last] of a list, each with its own predicate (an agreement's period)."""
-        claims = rec.claims(f.name)
-        if claims:
-            first, last = (expand(t) for t in f.spec["span"])
-            self.add(s, NamedNode(first), literal(f, claims[0].value, None), claims[0].sources)
-            self.add(s, NamedNode(last), literal(f, claims[-1].value, None), claims[-1].sources)
+        """[first, last] of a list, each with its own predicate (an agreement's period),
+        for each source's list apart: two sources may give two periods."""
+        by_sources: dict[tuple, list[Claim]] = {}
+        for claim in rec.claims(f.name):
+            by_sources.setdefault(claim.sources, []).append(claim)
+        first, last = (NamedNode(expand(t)) for t in f.spec["span"])
+        for claims in by_sources.values():
+            self.add(s, first, literal(f, claims[0].value, None), claims[0].sources)
+            self.add(s, last, literal(f, claims[-1].value, None), claims[-1].sources)
 
     def children(self, f: Field, owner: NamedNode, rec: Record) -> None:
         k = self.schema[f.of]

@@ -37,7 +37,7 @@ def test_failed_build_leaves_previous_build_untouched(project):
     out = project / "build"
     build(root=project, out=out, extra=[])
     before = {name: (out / name).read_bytes() for name in OUTPUTS}
-    sessions = project / "seeds" / "curated" / "sessions.yaml"
+    sessions = project / "seeds" / "curated" / "sources" / "unattributed-2024-11-22.yaml"
     sessions.write_text(sessions.read_text().replace("person: sanjeev-kumar", "person: sanjeev-kumr", 1))
     with pytest.raises(InputError):
         build(root=project, out=out, extra=[])
@@ -46,9 +46,11 @@ def test_failed_build_leaves_previous_build_untouched(project):
 
 
 def test_shacl_violation_fails_the_build_and_writes_nothing(project):
-    sessions = project / "seeds" / "curated" / "sessions.yaml"
+    sessions = project / "seeds" / "curated" / "sources" / "unattributed-2024-11-22.yaml"
     # Two sessions of one body where the later number has the earlier date.
-    sessions.write_text(sessions.read_text().replace("ordinal: 22\n    date: 2024-11-22", "ordinal: 22\n    date: 2026-01-05"))
+    text = sessions.read_text()
+    assert "ordinal: 22\n    date: 2024-11-22" in text
+    sessions.write_text(text.replace("ordinal: 22\n    date: 2024-11-22", "ordinal: 22\n    date: 2026-01-05"))
     result = CliRunner().invoke(cli, ["build", "--root", str(project), "--out", str(project / "build")])
     assert result.exit_code == 1, result.output
     assert "later ordinal" in result.output or "later ordinal" in str(result.exception)

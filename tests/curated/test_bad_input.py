@@ -26,11 +26,12 @@ CASES = {
             {SOURCE}
         """, 5, r"unknown person 'ashutosh-dixt' \(did you mean 'ashutosh-dixit'\?\)"),
     "duplicate-id": (f"""\
-        people:
-          - id: sanjeev-kumar
-            name: Sanjeev Kumar
+        bodies:
+          - id: wg-mc
+            type: working-group
+            name: Working Group on Military Cooperation
             {SOURCE}
-        """, 2, r"duplicate person id 'sanjeev-kumar' \(first defined at .*people.yaml:\d+\)"),
+        """, 2, r"duplicate body id 'wg-mc' \(first defined at .*bodies.yaml:\d+\)"),
     "wrong-type": (f"""\
         sessions:
           - body: wg-mc
