@@ -13,6 +13,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch
 
 from .. import views
+from ..core.dates import last_day
 from ..core.names import ordinal_words
 from .page import MARGIN, build_note, day_or_today, draw_lines, draw_page, figure, long_date, page, save, source_note
 from .text import MUTED, PAPER, RULE, SIDE_COLOURS, SIDE_NAMES, ChartError, height, lines
@@ -59,27 +60,29 @@ def person_labels(g) -> dict:
     return out
 
 
-def edge_text(snap, e) -> list:
-    """Which sessions an edge stands for, by body ('WG-MTC&DI: 22nd, 23rd'), and how many."""
+def edge_text(at, e) -> list:
+    """Which sessions an edge stands for, by body under its name then ('IRIGC-MTC: 10th'), and how many."""
+    snap = at.snap
     by_body: dict[str, list[str]] = {}
     for s in e.get("sessions", "").split():
         sa = snap.sessions.get(s)
         if sa is not None:
-            by_body.setdefault(snap.bodies[sa.body].short, []).append(
+            name, acronym = at.name(snap.bodies[sa.body], last_day(sa.when) if sa.when else None)
+            by_body.setdefault(acronym or name, []).append(
                 ordinal_words(sa.ordinal) if sa.ordinal else sa.date or "?")
     weight = e.get("weight", 1)
     text = lines("; ".join(f"{b}: {', '.join(o)}" for b, o in by_body.items()), GAP - 70, 7.5)
     return text + lines(f"{weight} session{'s' if weight != 1 else ''}", GAP - 70, 7, style="italic", color=MUTED)
 
 
-def draw_edges(ax, g, snap, xy) -> None:
+def draw_edges(ax, g, at, xy) -> None:
     for a_, b_, e in g.edges(data=True):
         (x1, y1), (x2, y2) = xy(a_), xy(b_)
         if x1 > x2:
             (x1, y1), (x2, y2) = (x2, y2), (x1, y1)
         ax.plot([x1, x2], [y1, y2], color=RULE, linewidth=1.2 + 1.6 * e.get("weight", 1), solid_capstyle="round",
                 zorder=1)
-        text = edge_text(snap, e)
+        text = edge_text(at, e)
         h, w = height(text), max(ln.width for ln in text)
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         ax.add_patch(FancyBboxPatch((mx - w / 2 - 4, my - h / 2 - 3), w + 8, h + 6,
@@ -110,6 +113,7 @@ def network_chart(source, out=None, *, as_of=None, dpi: float = 150, title: str 
     right, an edge for co-chairing the same sessions (width and label count them)."""
     snap = views.snapshot(source)
     as_of = day_or_today(as_of)
+    at = views.at(snap, as_of)
     g = views.co_chair_network(snap, as_of)
     if g.number_of_nodes() == 0:
         raise ChartError(f"no co-chair known as of {as_of.isoformat()}: nothing to draw")
@@ -124,11 +128,12 @@ def network_chart(source, out=None, *, as_of=None, dpi: float = 150, title: str 
     legend.append((Line2D([], [], color=RULE, linewidth=3), "co-chaired the same sessions (width: how many)"))
     subtitle = f"As of {long_date(as_of)} ({as_of.isoformat()}): who co-chaired sessions with whom"
     p = page(width, title or "Co-chairs of the India\u2013Russia defence cooperation bodies", subtitle, legend,
-             [source_note(snap), build_note(build_date)], row_h * n_rows)
+             [source_note(snap, {s for *_e, d in g.edges(data=True) for s in d.get("sessions", "").split()},
+                          "body:irigc-mmtc"), build_note(build_date)], row_h * n_rows)
     fig, ax = figure(p, dpi)
     draw_page(ax, p)
     xy = lambda person: (x_of[column(g, person)], p.body_top + (rows[person] + 0.5) * row_h)  # noqa: E731
-    draw_edges(ax, g, snap, xy)
+    draw_edges(ax, g, at, xy)
     draw_people(ax, g, labels, xy)
     if out is not None:
         save(fig, out, dpi)

@@ -21,7 +21,7 @@ from ..core.names import ordinal_words
 from ..views import PLACEHOLDER, Snapshot
 from .layout import Rect, TreeLayout, tidy_tree
 from .page import MARGIN, build_note, day_or_today, draw_lines, draw_page, figure, long_date, page, save, source_note
-from .text import INK, MUTED, PAPER, RULE, SIDE_COLOURS, SIDE_NAMES, SIDE_TINTS, ChartError, Line, Run, lines
+from .text import INK, MUTED, PAPER, RULE, SIDE_COLOURS, SIDE_NAMES, SIDE_TINTS, ChartError, Line, Run, legible, lines
 
 CARD_TEXT_W = 176.0      # text width inside a card
 PAD = 7.0                # card padding
@@ -66,7 +66,7 @@ def body_card(node: str, a: dict, as_of: dt.date | None) -> Card:
         head += lines(f"({a.get('note', 'names not given by the sources')})", w, 7.5, style="italic", color=MUTED)
         return Card(node, [Band(head)], dashed=True)
     head = [Line([Run(a.get("type_label", a.get("type", "")).upper(), 6.5, "bold", color=MUTED)])]
-    head += lines(a["label"], w, 9, "bold")
+    head += lines(legible(a["label"], a.get("label_lang", "")), w, 9, "bold")
     if a.get("acronym"):
         head += lines(a["acronym"], w, 8.5, color=INK)
     if a.get("latest_session_ordinal") or a.get("latest_session_date"):
@@ -86,11 +86,11 @@ def body_card(node: str, a: dict, as_of: dt.date | None) -> Card:
             bands.append(Band([Line([tag, Run("unknown", 7.5, style="italic", color=MUTED)])], side))
             continue
         body = [Line([tag])]
-        body += lines(a.get(f"{side}_post") or "post unknown", inner, 7.5, style="italic")
-        body += (lines(holder, inner, 8.5, "bold") if holder
+        body += lines(legible(a.get(f"{side}_post") or "post unknown", what="post title"), inner, 7.5, style="italic")
+        body += (lines(legible(holder, a.get(f"{side}_holder_lang", "")), inner, 8.5, "bold") if holder
                  else lines("holder unknown", inner, 8, style="italic", color=MUTED))
         if a.get(f"{side}_session") and a.get(f"{side}_session") != a.get("latest_session"):
-            body += lines(f"(at the {a.get(f'{side}_session_label', 'an earlier session')})", inner, 6.5,
+            body += lines(f"(at the {legible(a.get(f'{side}_session_label', 'an earlier session'), what='session')})", inner, 6.5,
                           style="italic", color=MUTED)
         bands.append(Band(body, side))
     return Card(node, bands)
@@ -138,7 +138,13 @@ def draw_org_chart(graph, snap: Snapshot | None = None, *, as_of=None, title: st
     if any(a.get("type") == PLACEHOLDER for _n, a in graph.nodes(data=True)):
         legend.append((Patch(facecolor=PAPER, edgecolor=INK, linestyle=(0, (3, 2))),
                        "stated number; names not given"))
-    foot = ([source_note(snap)] if snap is not None else []) + (notes or []) + [
+    drawn = set()
+    for _n, a in graph.nodes(data=True):
+        drawn |= set(a.get("evidence", "").split())
+    root = next((graph.nodes[r]["iri"] for r in roots), None)
+    about = "body:" + root.rsplit("/", 1)[-1] if root else None
+    foot = ([source_note(snap, drawn, about)] if snap is not None else []) + (notes or []) + (
+        [graph.graph["left_out"]] if graph.graph.get("left_out") else []) + [
         "Co-chairs: those of each body's latest session held on or before the date, with the post's holder on "
         "that date; \u201cunknown\u201d where no source names one. " + build_note(build_date)]
     p = page(width, title, subtitle, legend, foot, tree_h)
@@ -178,7 +184,9 @@ def org_chart(source, out=None, *, as_of=None, dpi: float = 150, title: str | No
     as_of = day_or_today(as_of)
     graph = views.hierarchy(snap, as_of)
     if graph.number_of_nodes() == 0:
-        raise ChartError(f"no commission known as of {as_of.isoformat()}: nothing to draw")
+        founded = sorted(b.founded or b.first_seen or "" for b in snap.bodies.values() if b.type == "Commission")
+        since = f"; the sources date the earliest commission to {founded[0]}" if founded and founded[0] else ""
+        raise ChartError(f"no commission existed on {as_of.isoformat()}{since}: nothing to draw")
     fig, _chart = draw_org_chart(graph, snap, as_of=as_of, title=title, dpi=dpi, build_date=build_date)
     if out is not None:
         save(fig, out, dpi)

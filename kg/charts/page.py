@@ -21,14 +21,27 @@ from .text import (FONT, FORMATS, MAX_PIXELS, MUTED, PAPER, SPACE, ChartError, L
 MARGIN = 30.0
 
 
-def source_note(snap) -> str:
-    """The sources behind a chart, by publisher, headline and date."""
-    news = [s for s in snap.sources if s.is_news_article]
-    other = [s for s in snap.sources if not s.is_news_article]
-    text = "Sources: " + "; ".join(s.citation() for s in news) if news else "Sources: none recorded"
-    if other:
-        text += ". Also: " + "; ".join(s.citation() for s in other)
-    return text + "."
+LISTED = 4   # a footnote names up to this many sources; beyond it, it summarises them
+
+
+def source_note(snap, subjects=None, about: str | None = None) -> str:
+    """The sources behind what a chart shows (`subjects`: the IRIs drawn), by publisher,
+    headline and date; many are summarised (how many, how many independent, the years,
+    the latest) with the query that lists them all."""
+    sources = snap.citations(subjects) if subjects is not None else list(snap.sources)
+    if not sources:
+        return "Sources: none recorded."
+    if len(sources) <= LISTED:
+        return "Sources: " + "; ".join(s.citation() for s in sources) + "."
+    years = sorted(s.date[:4] for s in sources if s.date)
+    copies = sum(1 for s in sources if s.copy_of is not None)
+    span = f", published {years[0]}\u2013{years[-1]}" if years and years[0] != years[-1] else (
+        f", published {years[0]}" if years else "")
+    text = (f"Sources: {len(sources)} pages{span}" + (f" ({copies} of them syndicated copies)" if copies else "")
+            + "; the latest: " + "; ".join(s.citation() for s in sources[:2]) + ".")
+    if about:
+        text += f" Every one is listed by `kg query sources-of --param about={about}`."
+    return text
 
 
 def build_note(build_date: dt.date | None) -> str:

@@ -49,6 +49,34 @@ def font(size: float, weight: str = "normal", style: str = "normal") -> FontProp
     return FontProperties(family=FONT, size=size, weight=weight, style=style)
 
 
+LANGUAGES = {"hi": "Hindi", "mr": "Marathi", "ru": "Russian", "uk": "Ukrainian", "ur": "Urdu", "bn": "Bengali",
+             "gu": "Gujarati", "pa": "Punjabi", "te": "Telugu", "kn": "Kannada", "ml": "Malayalam", "ar": "Arabic",
+             "fa": "Persian", "ko": "Korean"}
+
+
+@lru_cache(maxsize=1)
+def _glyphs() -> frozenset:
+    """The code points the chart font draws (DejaVu Sans: Latin, Greek, Cyrillic, Arabic...)."""
+    from matplotlib.font_manager import findfont
+    from matplotlib.ft2font import FT2Font
+
+    return frozenset(FT2Font(findfont(font(10))).get_charmap())
+
+
+def drawable(text: str) -> bool:
+    glyphs = _glyphs()
+    return all(ord(ch) in glyphs or ch.isspace() for ch in text)
+
+
+def legible(text: str, lang: str = "", what: str = "name") -> str:
+    """`text` where the chart font can draw it; else a note saying what it is, in which
+    language (a name only a Hindi source writes), rather than boxes."""
+    if not text or drawable(text):
+        return text
+    language = LANGUAGES.get(lang, "another script")
+    return f"({what} written only in {language}; see the graph)"
+
+
 @lru_cache(maxsize=20000)
 def text_width(text: str, size: float, weight: str = "normal", style: str = "normal") -> float:
     """Advance width of `text` in points (unhinted, so at least what Agg draws)."""

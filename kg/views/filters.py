@@ -16,7 +16,7 @@ from functools import cached_property
 
 from ..core.dates import first_day, last_day
 from ..core.names import ordinal_words
-from .snapshot import SIDES, Body, CoChairing, Holding, Session, Snapshot
+from .snapshot import SIDES, Body, Change, CoChairing, Holding, Session, Snapshot, StatedCount
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class SideCoChair:
     holder_label: str
     session: str              # the session whose co-chair this is
     co_chair: str             # the person who co-chaired that session
+    evidence: tuple[str, ...] = ()   # the IRIs whose sources state this: the co-chairing, the holding
 
 
 class AsOf:
@@ -44,7 +45,9 @@ class AsOf:
         """Sessions dated on or before the day, every status (planned ones included)."""
         if self.day is None:
             return dict(self.snap.sessions)
-        return {k: s for k, s in self.snap.sessions.items() if s.date is not None and last_day(s.date) <= self.day}
+        return {k: s for k, s in self.snap.sessions.items()
+                if (s.date is not None and last_day(s.date) <= self.day)
+                or (s.date is None and s.reported is not None and last_day(s.reported) <= self.day)}
 
     @cached_property
     def held(self) -> dict[str, Session]:
@@ -53,8 +56,79 @@ class AsOf:
 
     @cached_property
     def bodies(self) -> dict[str, Body]:
-        return {k: b for k, b in self.snap.bodies.items()
-                if self.day is None or b.founded is None or first_day(b.founded) <= self.day}
+        """The bodies that existed on the day: founded by then (or, with no founding date,
+        shown by some source on or before it), not created by a later change, not ended."""
+        if self.day is None:
+            return dict(self.snap.bodies)
+        return {k: b for k, b in self.snap.bodies.items() if self.existed(b)}
+
+    def existed(self, b: Body) -> bool:
+        day = self.day
+        if b.ended and last_day(b.ended) < day:
+            return False
+        created = [c.date for c in self.snap.changes
+                   if b.iri in c.resulting and b.iri not in c.original and c.date]
+        if created and first_day(min(created, key=first_day)) > day:
+            return False
+        if self.superseded(b):
+            return False
+        if b.founded:
+            return first_day(b.founded) <= day
+        if created:
+            return True
+        return b.first_seen is not None and first_day(b.first_seen) <= day
+
+    def superseded(self, b: Body) -> Change | None:
+        """A restructuring of the body's parent, dated by the day, that no source shows the
+        body after: the body is not part of the structure it left (its fate is unknown)."""
+        if self.day is None or b.last_seen is None or not b.parents:
+            return None
+        for c in sorted(self.snap.changes, key=lambda c: c.date or ""):
+            if not (c.date and "Restructuring" in c.types and first_day(c.date) <= self.day):
+                continue
+            if any(p in c.original and p in c.resulting for p in b.parents) and b.iri not in c.resulting \
+                    and last_day(b.last_seen) < first_day(c.date):
+                return c
+        return None
+
+    def renaming_after(self, b: Body, day: dt.date | None = None) -> Change | None:
+        """The first dated renaming or restructuring of the body after the day."""
+        day = day or self.day
+        if day is None:
+            return None
+        later = sorted((c for c in self.snap.changes if b.iri in c.original and b.iri in c.resulting
+                        and c.date and first_day(c.date) > day and c.from_names), key=lambda c: first_day(c.date))
+        return later[0] if later else None
+
+    def name(self, b: Body, day: dt.date | None = None) -> tuple[str, str]:
+        """(name, acronym) the body went by on the day (by default the view's): before a
+        renaming or restructuring that the sources date, the name they say it had before;
+        else its current one."""
+        change = self.renaming_after(b, day)
+        if change is None:
+            return b.label, b.acronym
+        names = change.from_names
+        acronyms = [n for n in names if _acronym(n)]
+        full = sorted((n for n in names if not _acronym(n)), key=lambda n: (-len(n), n))
+        acronym = acronyms[0] if acronyms else next((a for a in b.acronyms if a in " ".join(names)), "")
+        return (full[0] if full else acronym or b.label), acronym
+
+    def counts(self, b: Body) -> dict[str, int]:
+        return {kind: c.value for kind, c in self.count_claims(b).items()}
+
+    def count_claims(self, b: Body) -> dict[str, StatedCount]:
+        """The stated counts of working groups and sub-groups as of the day: from the latest
+        source dated by then, else from an undated one."""
+        out = {}
+        for kind in ("sub_group", "working_group"):
+            stated = [c for c in b.counts if c.kind == kind]
+            dated = [c for c in stated if c.date and (self.day is None or first_day(c.date) <= self.day)]
+            undated = [c for c in stated if not c.date]
+            pick = max(dated, key=lambda c: (c.date, c.value)) if dated else (
+                max(undated, key=lambda c: c.value) if undated else None)
+            if pick is not None:
+                out[kind] = pick
+        return out
 
     @cached_property
     def co_chairings(self) -> list[CoChairing]:
@@ -94,9 +168,11 @@ class AsOf:
         the one attested most recently."""
         best, best_key = None, None
         for h in self.holdings.get(post, []):
-            attested = [last_day(a) for a in h.attested]
+            # The latest evidence of the person in post: a later attestation or start of
+            # someone else means this holding had ended, though no source says when.
+            evidence = [last_day(a) for a in h.attested] + ([first_day(h.start)] if h.start else [])
             covers = h.start is not None if self.day is not None else (h.start is not None and h.end is None)
-            key = (covers, max(attested) if attested else dt.date.min, h.iri)
+            key = (max(evidence) if evidence else dt.date.min, covers, h.iri)
             if best_key is None or key > best_key:
                 best, best_key = h, key
         return best
@@ -124,12 +200,18 @@ class AsOf:
                 holder = None if ended else latest.person
             out[side] = SideCoChair(side=side, post=latest.post, post_title=title, holder=holder,
                                     holder_label=self.snap.person_label(holder) if holder else "",
-                                    session=latest.session, co_chair=latest.person)
+                                    session=latest.session, co_chair=latest.person,
+                                    evidence=(latest.iri,) + ((holding.iri,) if holding is not None else ()))
         return out
 
     def session_short(self, s: Session) -> str:
-        body = self.snap.bodies[s.body]
-        return f"{body.short} {ordinal_words(s.ordinal)}" if s.ordinal else f"{body.short} {s.date or '(undated)'}"
+        name, acronym = self.name(self.snap.bodies[s.body], last_day(s.when) if s.when else None)
+        short = acronym or name
+        return f"{short} {ordinal_words(s.ordinal)}" if s.ordinal else f"{short} {s.date or '(undated)'}"
+
+
+def _acronym(name: str) -> bool:
+    return " " not in name.strip() and any(ch.isupper() for ch in name)
 
 
 def as_of(snap: Snapshot, day: dt.date | None) -> AsOf:

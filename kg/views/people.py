@@ -22,6 +22,8 @@ def person_side(at: AsOf, person: str, chairs: list[CoChairing]) -> str:
 def person_attrs(at: AsOf, person: str, side: str) -> dict:
     snap = at.snap
     attrs = {"iri": person, "label": snap.person_label(person), "type": "Person"}
+    if snap.label_languages.get(person):
+        attrs["label_lang"] = snap.label_languages[person]
     if side:
         attrs["side"] = side
         attrs["side_label"] = snap.label(SIDES.get(side, side)) or side.title()

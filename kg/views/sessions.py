@@ -22,6 +22,8 @@ def sessions(at: AsOf) -> nx.DiGraph:
         attrs = {"iri": body, "label": b.label, "type": b.type, "type_label": TYPE_LABELS[b.type]}
         if b.acronym:
             attrs["acronym"] = b.acronym
+        if snap.label_languages.get(body):
+            attrs["label_lang"] = snap.label_languages[body]
         g.add_node(body, **attrs)
     for s in dated:
         attrs = {"iri": s.iri, "label": s.label or at.session_short(s), "type": "Session", "body": s.body,

@@ -38,18 +38,22 @@ def test_every_node_and_edge_carries_iri_label_and_type(facts, name):
         assert all(isinstance(v, (str, int, bool)) for v in d.values()), d  # no None: exports need scalars
 
 
-def test_hierarchy_has_the_commission_at_the_root_and_no_invented_sub_groups(facts):
+def test_hierarchy_has_the_commission_at_the_root_and_no_invented_sub_groups(facts, repo):
+    from kg.curated import load
+
     g = views.hierarchy(facts)
     assert nx.is_arborescence(g)
     root = next(n for n in g if g.in_degree(n) == 0)
     assert root == BODY + "irigc-mmtc" and g.nodes[root]["type"] == "Commission"
     assert g.nodes[root]["acronym"] == "IRIGC-M&MTC"
-    kids = {g.nodes[k]["label"]: g.nodes[k] for k in g.successors(root)}
-    assert set(kids) == {"Working Group on Military Cooperation",
-                         "Working Group on Military-Technical Cooperation and Defence Industry", "9 sub-groups"}
-    placeholder = kids["9 sub-groups"]
-    assert placeholder["type"] == views.PLACEHOLDER and placeholder["count"] == 9 and placeholder["placeholder"]
-    assert not [n for n, d in g.nodes(data=True) if d["type"] == "SubGroup"]  # the graph names none
+    curated = load(repo / "seeds")["body"]
+    named_sub_groups = {BODY + b for b, rec in curated.items() if rec.first("type") == "sub-group"}
+    drawn = {n for n, d in g.nodes(data=True) if d["type"] == "SubGroup"}
+    assert drawn == named_sub_groups                         # every named sub-group, and only those
+    placeholder = next(d for n, d in g.nodes(data=True) if d["type"] == views.PLACEHOLDER)
+    # "two working groups and nine sub-groups" (2024): the rest of the nine, as a count, never names
+    assert placeholder["stated_count"] == 9 and placeholder["count"] == 9 - len(drawn)
+    assert placeholder["label"] == f"{9 - len(drawn)} further sub-groups"
     # Summit series and dialogues are not part of the commission's tree unless asked for.
     assert BODY + "annual-summit" not in g
     assert BODY + "annual-summit" in views.hierarchy(facts, all_bodies=True)
@@ -59,19 +63,37 @@ def test_as_of_changes_the_co_chairs_shown(facts):
     before = views.hierarchy(facts, "2024-12-01")
     after = views.hierarchy(facts, "2025-11-01")
     wg_mc, wg_mtc = BODY + "wg-mc", BODY + "wg-mtc-di"
-    assert "india_holder" not in before.nodes[wg_mc] and "russia_holder" not in before.nodes[wg_mc]
-    assert before.nodes[wg_mc]["sessions"] == 0
+    assert before.nodes[wg_mc]["latest_session_ordinal"] == 3 and after.nodes[wg_mc]["latest_session_ordinal"] == 5
+    assert before.nodes[wg_mc]["india_holder"] == "JP Mathew"
     assert after.nodes[wg_mc]["india_holder"] == "Ashutosh Dixit"
     assert after.nodes[wg_mc]["india_post"] == "Chief of Integrated Defence Staff"
-    assert after.nodes[wg_mc]["russia_holder"] == "Igor Nikolayevich Dylevsky"
     assert before.nodes[wg_mtc]["latest_session_ordinal"] == 22
     assert after.nodes[wg_mtc]["latest_session_ordinal"] == 23
     assert before.nodes[wg_mtc]["india_holder"] == after.nodes[wg_mtc]["india_holder"] == "Sanjeev Kumar"
     assert before.nodes[wg_mtc]["russia_post"] == "First Deputy Director, FSMTC"
-    # The commission's co-chairs are named by no source: nothing for either side.
-    assert not any(k.startswith(("india_", "russia_")) for k in after.nodes[BODY + "irigc-mmtc"])
+    # The commission's co-chairs are its latest session's posts, held on the day by their holders then.
+    commission = after.nodes[BODY + "irigc-mmtc"]
+    assert commission["latest_session_ordinal"] == 21
+    assert (commission["india_holder"], commission["russia_holder"]) == ("Rajnath Singh", "Andrei Belousov")
+    early = views.hierarchy(facts, "2005-06-01").nodes[BODY + "irigc-mmtc"]
+    assert early["acronym"] == "IRIGC-MTC" and early["india_holder"] == "Pranab Mukherjee"
     # Before the commission's founding year there is nothing to show.
     assert views.hierarchy(facts, "1999-06-01").number_of_nodes() == 0
+
+
+def test_as_of_draws_the_bodies_of_that_time_under_their_names_then(facts):
+    early = views.hierarchy(facts, "2005-06-01")
+    assert early.nodes[BODY + "irigc-mmtc"]["label"] != early.nodes[BODY + "irigc-mmtc"]["current_label"]
+    assert "Military and" not in early.nodes[BODY + "irigc-mmtc"]["label"]
+    # Neither of today's working groups, and the two of that time only as a stated count.
+    assert BODY + "wg-mc" not in early and BODY + "wg-mtc-di" not in early
+    counts = [d for _n, d in early.nodes(data=True) if d["type"] == views.PLACEHOLDER]
+    assert [d["label"] for d in counts] == ["2 working groups"]
+    late = views.hierarchy(facts, "2025-11-01")
+    assert {BODY + "wg-mc", BODY + "wg-mtc-di"} <= set(late)
+    # A pre-2018 group no source reports after the restructuring is left out, and said to be.
+    assert BODY + "wg-shipbuilding-aviation-land" not in late
+    assert "Working Group on Shipbuilding" in late.graph["left_out"]
 
 
 def test_co_chair_network_weights_edges_by_sessions(facts):
@@ -80,11 +102,15 @@ def test_co_chair_network_weights_edges_by_sessions(facts):
     assert g.edges[kumar, boytsov]["weight"] == 2
     assert g.edges[kumar, boytsov]["sessions"].split() == [SESSION + "wg-mtc-di/22", SESSION + "wg-mtc-di/23"]
     assert g.edges[PERSON + "ashutosh-dixit", PERSON + "igor-dylevsky"]["weight"] == 1
-    assert {n: d["side"] for n, d in g.nodes(data=True)} == {
-        kumar: "india", boytsov: "russia", PERSON + "ashutosh-dixit": "india", PERSON + "igor-dylevsky": "russia"}
+    assert g.edges[PERSON + "rajnath-singh", PERSON + "andrei-belousov"]["weight"] == 2
+    sides = {n: d["side"] for n, d in g.nodes(data=True)}
+    assert sides[kumar] == sides[PERSON + "george-fernandes"] == "india"
+    assert sides[boytsov] == sides[PERSON + "sergei-shoigu"] == "russia"
+    # Two decades: the commission's co-chairs from 2003 to 2025.
+    assert {PERSON + "george-fernandes", PERSON + "ilya-klebanov", PERSON + "andrei-belousov"} <= set(g)
     early = views.co_chair_network(facts, "2024-12-01")
-    assert set(early.nodes) == {kumar, boytsov} and early.edges[kumar, boytsov]["weight"] == 1
-    assert views.co_chair_network(facts, "2024-01-01").number_of_nodes() == 0
+    assert kumar in early and early.edges[kumar, boytsov]["weight"] == 1
+    assert views.co_chair_network(facts, "2002-01-01").number_of_nodes() == 0
 
 
 def test_people_bodies_is_bipartite(facts):
@@ -96,15 +122,21 @@ def test_people_bodies_is_bipartite(facts):
     assert all(n.startswith(BODY) for n in bodies)
     assert g.edges[PERSON + "sanjeev-kumar", BODY + "wg-mtc-di"]["weight"] == 2
     assert g.edges[PERSON + "narendra-modi", BODY + "annual-summit"]["type"] == "attendee"
-    assert PERSON + "ashutosh-dixit" not in views.people_bodies(facts, "2025-10-28")
+    assert PERSON + "ashutosh-dixit" not in views.people_bodies(facts, "2025-10-27")   # the 5th began on the 28th
 
 
-def test_sessions_view_in_time(facts):
+def test_sessions_view_in_time(facts, store):
     g = views.sessions(facts)
     s = {n: d for n, d in g.nodes(data=True) if d["type"] == "Session"}
-    assert len(s) == 8
-    assert s[SESSION + "annual-summit/23"]["status"] == "planned"
+    expected = {r["s"].value for r in store.query("SELECT DISTINCT ?s WHERE { ?s a irdc:Session }",
+                                                    use_default_graph_as_union=True,
+                                                    prefixes={"irdc": "https://w3id.org/irdc/ontology#"})}
+    assert set(s) == expected
+    # Only announced (the 23rd meeting, due in Russia in 2026): planned.
+    assert s[SESSION + "irigc-mmtc/23"]["status"] == "planned"
     assert s[SESSION + "annual-summit/23"]["date"] == "2025-12"
+    # Reported as planned before it, and as held after: held.
+    assert "status" not in s[SESSION + "irigc-mmtc/22"]
     assert g.edges[SESSION + "two-plus-two/1", SESSION + "annual-summit/2021-12-06"]["type"] == "onSidelinesOf"
     assert all(g.edges[n, d["body"]]["type"] == "sessionOf" for n, d in s.items())
     # As of a day, only sessions known to be on or before it; a month-only date counts once the month is over.
@@ -116,8 +148,9 @@ def test_sessions_view_in_time(facts):
 
 
 HOLDERS = """
-body:c a irdc:Body, irdc:Commission ; skos:prefLabel "Commission"@en .
-body:wg a irdc:Body, irdc:WorkingGroup ; skos:prefLabel "Group"@en ; org:subOrganizationOf body:c .
+body:c a irdc:Body, irdc:Commission ; skos:prefLabel "Commission"@en ; schema:foundingDate "2018"^^xsd:gYear .
+body:wg a irdc:Body, irdc:WorkingGroup ; skos:prefLabel "Group"@en ; org:subOrganizationOf body:c ;
+  schema:foundingDate "2019"^^xsd:gYear .
 post:chief a org:Post ; skos:prefLabel "Chief of Staff"@en ; irdc:holding post:chief-a, post:chief-b .
 post:chief-a a irdc:PostHolding ; irdc:post post:chief ; irdc:person person:a ;
   schema:startDate "2019-01-01"^^xsd:date ; schema:endDate "2022-06-30"^^xsd:date .
