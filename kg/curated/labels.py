@@ -13,7 +13,9 @@ def session(curated: Curated, rec: Record) -> tuple[str, tuple[str, ...]]:
     """'23rd session of WG-MTC&DI', or 'IRIGC-M&MTC, 2002-02' for an unnumbered one; stated
     by the sources that give the number (or the date)."""
     body = curated["body"][rec.first("body")]
-    short = (body.values("acronyms") or [body.first("name")])[0]
+    # A body no source names in English goes by its label in the language a source writes.
+    names = body.values("acronyms") or body.values("name") or [v[1] for v in body.values("labels")] or [body.id]
+    short = names[0]
     ordinal = rec.first("ordinal")
     if ordinal:
         return f"{ordinal_words(ordinal)} session of {short}", _sources(rec.claims("ordinal")) or rec.sources

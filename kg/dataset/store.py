@@ -40,6 +40,13 @@ def load_store(build: str | Path | None = None) -> Store:
     return store
 
 
+def read_quads(path: str | Path):
+    """The quads of an N-Quads file, streamed."""
+    from pyoxigraph import parse
+
+    return parse(path=str(path), format=RdfFormat.N_QUADS)
+
+
 def select(store: Store, sparql: str, **options):
     """Run a SPARQL query over the union of the named graphs, with the project's prefixes."""
     return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES, **options)

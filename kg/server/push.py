@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..core.config import dataset_path
 from ..core.errors import KgError, NotBuiltError
-from .serve import _parse
+from ..dataset.store import read_quads
 
 
 class PushError(KgError):
@@ -58,7 +58,7 @@ def push(endpoint: str, build: str | Path | None = None, dataset: str | Path | N
     if not path.exists():
         raise NotBuiltError(f"{path}: no built graph here; run `kg build` first")
     by_graph: dict[str, list] = {}
-    for quad in _parse(path):
+    for quad in read_quads(path):
         g = quad.graph_name
         key = "" if isinstance(g, DefaultGraph) else g.value
         by_graph.setdefault(key, []).append(quad.triple)

@@ -25,6 +25,7 @@ from typing import Callable
 
 from ..core.config import dataset_path
 from ..core.errors import KgError, NotBuiltError
+from ..dataset.store import read_quads
 
 
 class ServeError(KgError):
@@ -195,15 +196,10 @@ def start(build: str | Path | None = None, host: str = "127.0.0.1", port: int = 
 def _count(path: Path) -> tuple[int, int]:
     """(quads, named graphs) of an N-Quads file."""
     quads, graphs = 0, set()
-    for quad in _parse(path):
+    for quad in read_quads(path):
         quads += 1
         graphs.add(quad.graph_name)
     return quads, len(graphs)
-
-
-def _parse(path: Path):
-    from pyoxigraph import RdfFormat, parse
-    return parse(path=str(path), format=RdfFormat.N_QUADS)
 
 
 def _shown(path: Path) -> str:

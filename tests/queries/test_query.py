@@ -82,7 +82,8 @@ def test_list_and_show(capsys):
 def test_sessions_of_body_in_order_with_co_chairs(store):
     rows = kg.query("sessions-of-body", store=store, body="wg-mtc-di").rows
     assert [r["ordinal"] for r in rows] == [22, 23]
-    assert [r["date"] for r in rows] == ["2024-11-22", "2025-10-29"]
+    assert rows[0]["date"] == "2024-11-22"
+    assert "2025-10-29" in rows[1]["date"].split(" / ")        # India Today gives the 25th, as the span's first day
     assert [r["place"] for r in rows] == ["New Delhi", "Moscow"]
     assert {r["india_co_chair"] for r in rows} == {"Sanjeev Kumar"}
     assert {r["russia_co_chair"] for r in rows} == {"Andrey A. Boytsov"}
@@ -98,68 +99,94 @@ def test_hierarchy_under_the_commission(store):
     assert by_body["irigc-mmtc"]["sub_groups_stated"] == 9
 
 
-def test_manekshaw_centre_and_new_delhi_are_not_a_conflict(store):
-    assert kg.query("conflicts", store=store).rows == []
+def test_conflicts_list_what_sources_dispute_and_not_what_they_refine(store):
+    rows = kg.query("conflicts", store=store).rows
+    disputed = {(r["session"].rsplit("/id/", 1)[1], r["fact"]) for r in rows}
+    # Sourced disagreements the curators recorded: a first day in office, a meeting's first day.
+    assert ("post/defence-minister-india/holding/ak-antony", "date") in disputed
+    assert ("session/wg-mtc-di/23", "date") in disputed
     compatible = kg.query("conflicts", store=store, verdict="compatible").rows
-    assert [(r["session"], r["fact"], r["reason"]) for r in compatible] == [
-        (ID + "session/wg-mc/5", "place", "Manekshaw Centre is in New Delhi")]
+    assert (ID + "session/wg-mc/5", "place", "Manekshaw Centre is in New Delhi") in {
+        (r["session"], r["fact"], r["reason"]) for r in compatible}
 
 
 def test_post_holders_between_attestations(store):
     rows = kg.query("post-holders-on-date", store=store, date="2025-01-15").rows
     holders = {r["holder"]: r["basis"] for r in rows}
     assert holders["Sanjeev Kumar"] == "between attestations"
-    assert "Ashutosh Dixit" not in holders            # attested only on 2025-10-29
-    on_day = kg.query("post-holders-on-date", store=store, date="2025-10-29").rows
-    assert len(on_day) == 6 and {r["basis"] for r in on_day} == {"attested that day"}
+    on_day = {r["holder"]: r for r in kg.query("post-holders-on-date", store=store, date="2025-10-29").rows}
+    assert on_day["Ashutosh Dixit"]["basis"] == "start date"          # took charge on 1 May 2025
+    assert on_day["Sanjeev Kumar"]["basis"] == "attested that day"
+    assert {"Rajnath Singh", "Andrei Belousov", "Andrey A. Boytsov", "Igor Nikolaevich Dylevsky"} <= set(on_day)
+    charge = {r["holder"]: r["charge"] for r in kg.query("post-holders-on-date", store=store, date="2017-06-23").rows}
+    assert charge["Arun Jaitley"] == "additional charge"
 
 
-def test_missing_ordinals_on_the_real_graph(store):
+def test_missing_ordinals_on_the_real_graph(store, repo):
+    from kg.curated import load
+
     rows = {(r["body"].rsplit("/", 1)[1], r["missing"]): r["count"]
             for r in kg.query("missing-ordinals", store=store)}
-    assert rows[("wg-mc", "1-4")] == 4
     assert rows[("wg-mtc-di", "1-21")] == 21
+    # Every number below the highest known one is either known or listed as missing.
+    known = {rec.first("ordinal") for rec in load(repo / "seeds")["session"].values()
+             if rec.first("body") == "irigc-mmtc" and rec.first("ordinal")}
+    listed = set()
+    for (body, missing), count in rows.items():
+        if body == "irigc-mmtc":
+            lo, _, hi = missing.partition("-")
+            listed |= set(range(int(lo), int(hi or lo) + 1))
+    assert known | listed == set(range(1, max(known) + 1)) and not known & listed
     assert not any(body == "two-plus-two" for body, _ in rows)
 
 
 def test_sessions_in_country_include_venues_within(store):
     rows = kg.query("sessions-in-place", store=store, place="india").rows
     sessions = {r["session"].split("/session/")[1] for r in rows}
-    assert {"wg-mc/5", "wg-mtc-di/22", "irigc-mmtc/20", "two-plus-two/1", "annual-summit/23"} == sessions
-    moscow = kg.query("sessions-in-place", store=store, place="place:moscow").rows
-    assert {r["session"].split("/session/")[1] for r in moscow} == {"wg-mtc-di/23", "annual-summit/22"}
+    # wg-mc/5 is placed at the Manekshaw Centre, which lies in New Delhi, which lies in India.
+    assert {"wg-mc/5", "wg-mtc-di/22", "irigc-mmtc/20", "irigc-mmtc/18", "two-plus-two/1"} <= sessions
+    moscow = {r["session"].split("/session/")[1] for r in kg.query("sessions-in-place", store=store,
+                                                                    place="place:moscow").rows}
+    assert {"wg-mtc-di/23", "annual-summit/22", "irigc-mmtc/17", "irigc-mmtc/21"} <= moscow
+    assert not moscow & sessions
 
 
 def test_sources_of_a_fact(store):
     rows = kg.query("sources-of", store=store, about="wg-mc/5", property="schema:location").rows
     got = {r["value"].rsplit("/", 1)[1]: set(r["sources"].split(", ")) for r in rows}
-    assert got == {"manekshaw-centre": {"unattributed-2025-10-29", "nationpress-2025-10-30"},
-                   "new-delhi": {"newsx-2025-10-31", "unattributed-001"}}
+    assert {"unattributed-2025-10-29", "nationpress-2025-10-30"} <= got["manekshaw-centre"]
+    assert {"newsx-2025-10-31", "unattributed-001"} <= got["new-delhi"]
+    assert not got["manekshaw-centre"] & got["new-delhi"]
     assert {r["methods"] for r in rows} == {"curated"}
 
 
 def test_other_questions_give_results_on_the_real_graph(store):
     assert len(kg.query("timeline", store=store)) >= 10
-    assert kg.query("timeline", store=store, year=2024).column("date") == ["2024-07-08", "2024-11-22"]
+    dates = kg.query("timeline", store=store, year=2024).column("date")
+    assert "2024-07-08" in dates and "2024-11-22" in dates and dates == sorted(dates)
     incomplete = {r["session"].split("/session/")[1]: r["missing"] for r in kg.query("incomplete-sessions", store=store)}
-    assert incomplete["irigc-mmtc/20"] == "India's co-chair, Russia's co-chair"
+    assert incomplete["irigc-mmtc/11"] == "India's co-chair, Russia's co-chair"
     assert incomplete["annual-summit/23"] == "exact day"
     per_year = kg.query("sessions-per-year", store=store, body="wg-mtc-di").rows
     assert [(r["year"], r["sessions"]) for r in per_year] == [("2024", 1), ("2025", 1)]
-    agreements = {r["kind"]: r for r in kg.query("agreements", store=store)}
-    assert agreements["protocol"]["place"] == "Moscow"
-    assert agreements["protocol"]["session_co_chairs"]
+    agreements = {r["agreement"].rsplit("/", 1)[1]: r for r in kg.query("agreements", store=store)}
+    assert agreements["protocol-wg-mtc-di-23"]["place"] == "Moscow"
+    assert agreements["protocol-wg-mtc-di-23"]["session_co_chairs"]
     people = kg.query("people-in-several-bodies", store=store, min_bodies=1).rows
-    assert {r["name"] for r in people} >= {"Sanjeev Kumar", "Igor Nikolayevich Dylevsky"}
+    assert {r["name"] for r in people} >= {"Sanjeev Kumar", "Igor Nikolaevich Dylevsky", "Rajnath Singh"}
     single = kg.query("single-source-facts", store=store, source="newsx-2025-10-31").rows
-    assert any(r["property"] == SCHEMA + "startDate" and r["subject"].endswith("wg-mtc-di/23") for r in single)
+    assert any(r["property"] == IRDC + "signedOn" and r["subject"].endswith("protocol-wg-mtc-di-23") for r in single)
+    assert all(r["source"].endswith("newsx-2025-10-31") for r in single)
 
 
-def test_union_default_graph_and_graph_keyword(store):
+def test_union_default_graph_and_graph_keyword(store, repo):
+    from kg.curated import load
+
+    curated = load(repo / "seeds")
     n = kg.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", store=store).rows[0]["n"]
-    assert n == 6
+    assert n == len(curated["source"])            # one graph per registered source
     sessions = kg.query("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a irdc:Session }", store=store).rows[0]["n"]
-    assert sessions == 8
+    assert sessions == len(curated["session"])
     methods = kg.query("SELECT DISTINCT ?m WHERE { GRAPH ?g { ?g irdc:method ?m } }", store=store).column("m")
     assert methods == [IRDC + "Curated"]
 
@@ -290,9 +317,12 @@ def test_a_syndicated_copy_is_not_a_second_source():
 
 def test_parameter_forms(store):
     iri = ID + "body/wg-mc"
+    results = []
     for value in ("wg-mc", "body:wg-mc", iri, f"<{iri}>", NamedNode(iri)):
         rows = kg.query("sessions-of-body", store=store, body=value).rows
-        assert [r["session"] for r in rows] == [ID + "session/wg-mc/5"], value
+        results.append([r["session"] for r in rows])
+        assert ID + "session/wg-mc/5" in results[-1] and all("/wg-mc/" in r for r in results[-1]), value
+    assert all(r == results[0] for r in results)
     assert Q.to_term("2025-10-29", "date") == Literal("2025-10-29", datatype=NamedNode(XSD + "date"))
     assert Q.to_term("2025-12", "date").datatype == NamedNode(XSD + "gYearMonth")
     assert Q.to_term("india", "place|country", store) == NamedNode(ID + "country/india")
