@@ -29,11 +29,18 @@ build: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(BIN)/kg build
 	$(BIN)/kg chart org      -o build/charts/org-chart.png
+	$(BIN)/kg chart org      -o build/charts/org-chart-2005.png --as-of 2005-06-01
 	$(BIN)/kg chart timeline -o build/charts/timeline.png
 	$(BIN)/kg chart network  -o build/charts/network.png
 	@echo
 	@echo "== The bodies under the commission"
 	@$(BIN)/kg query hierarchy
+	@echo
+	@echo "== The Commission's meetings since 2001, with their co-chairs"
+	@$(BIN)/kg query sessions-of-body --param body=irigc-mmtc
+	@echo
+	@echo "== Who co-chaired the Commission over time"
+	@$(BIN)/kg query co-chairs-over-time --param body=irigc-mmtc
 	@echo
 	@echo "== Sessions of the Working Group on Military-Technical Cooperation and Defence Industry"
 	@$(BIN)/kg query sessions-of-body --param body=wg-mtc-di

@@ -23,6 +23,7 @@ COMMANDS = {
     "conflicts": "kg.cli.review:conflicts",
     "review": "kg.cli.review:review",
     "accept": "kg.cli.review:accept",
+    "import-register": "kg.cli.curate:import_register",
 }
 
 
