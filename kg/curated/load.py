@@ -237,6 +237,30 @@ def _check_one_per_source(rec: Record, problems: list[Problem]) -> None:
             _check_one_per_source(kid, problems)
 
 
+def _check_terms(rec: Record, problems: list[Problem]) -> None:
+    """One source's account of a post has its holders in turn: two holdings it dates from
+    start to end do not overlap, unless one of them is an additional charge."""
+    if rec.kind != "post":
+        return
+    spans: dict[str, list] = {}
+    for h in rec.children.get("holders", []):
+        charge = any(c.value for c in h.claims("additional_charge")) or any(c.value for c in h.claims("acting"))
+        for start in h.claims("start"):
+            for end in h.claims("end"):
+                for src in set(start.sources) & set(end.sources):
+                    spans.setdefault(src, []).append((start.value, end.value, h, charge, end))
+    for src, items in spans.items():
+        for i, (s1, e1, h1, c1, _l1) in enumerate(items):
+            for s2, e2, h2, c2, l2 in items[i + 1:]:
+                if h1 is h2 or c1 or c2 or h1.first("person") == h2.first("person"):
+                    continue
+                if s2 < e1 and s1 < e2 and not e1.startswith(s2) and not e2.startswith(s1):
+                    problems.append(Problem(l2.path or h2.path, l2.line,
+                                            f"post {rec.id!r}: source {src!r} has {h1.first('person')} ({s1} to {e1}) "
+                                            f"and {h2.first('person')} ({s2} to {e2}) in office at once; mark an "
+                                            "additional charge, or check the dates"))
+
+
 def _check_spans(rec: Record, problems: list[Problem]) -> None:
     for start_name, end_name in (("date", "end_date"), ("start", "end"), ("founded", "ended"), ("from", "until")):
         for start in rec.claims(start_name):
@@ -302,6 +326,7 @@ def load(root: str | Path) -> Curated:
             _check_one_value(rec, problems)
             _check_one_per_source(rec, problems)
             _check_spans(rec, problems)
+            _check_terms(rec, problems)
     _check_hierarchy(by_kind, problems)
     if problems:
         raise InputError(problems)

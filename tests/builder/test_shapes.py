@@ -93,3 +93,53 @@ def test_fact_in_the_default_graph_is_caught():
     report = check(outside='p:d a schema:Person ; schema:name "D" .')
     assert not report.conforms
     assert "not all asserted in a named graph" in messages(report)
+
+
+# ---------------------------------------------------------------- the record over time
+
+@pytest.mark.parametrize("extra, expected", [
+    ("b:com org:subOrganizationOf b:wg .", "the Commission has no parent body"),
+    ('b:wg schema:foundingDate "2020"^^xsd:gYear ; schema:dissolutionDate "2018"^^xsd:gYear .',
+     "ends (2018) before it starts (2020)"),
+    ('<https://w3id.org/irdc/id/post/x/holding/a> schema:startDate "2020-05-01"^^xsd:date ; '
+     'schema:endDate "2019-01-01"^^xsd:date .', "before it starts"),
+    ('b:wg schema:foundingDate "2020-06-01"^^xsd:date .', "outside its body's lifespan"),
+    ('b:wg schema:dissolutionDate "2020-06"^^xsd:gYearMonth .', "outside its body's lifespan"),
+    ('b:com irdc:nameUse b:com-n1 , b:com-n2 . '
+     'b:com-n1 skos:prefLabel "Old name"@en ; schema:startDate "2000"^^xsd:gYear ; schema:endDate "2018-12-13"^^xsd:date . '
+     'b:com-n2 skos:prefLabel "New name"@en ; schema:startDate "2015"^^xsd:gYear .',
+     "names Old name and New name are dated to overlapping times"),
+])
+def test_record_shapes_catch(extra, expected):
+    report = check(extra)
+    assert not report.conforms
+    assert expected in messages(report), report.text()
+
+
+@pytest.mark.parametrize("extra", [
+    # A month that contains the founding day is no earlier date; a name follows another on the day it ends.
+    'b:wg schema:foundingDate "2020-01-05"^^xsd:date .',
+    'b:com irdc:nameUse b:com-n1 , b:com-n2 . '
+    'b:com-n1 skos:prefLabel "Old name"@en ; schema:startDate "2000"^^xsd:gYear ; schema:endDate "2018-12-13"^^xsd:date . '
+    'b:com-n2 skos:prefLabel "New name"@en ; schema:startDate "2018-12-13"^^xsd:date .',
+])
+def test_record_shapes_allow(extra):
+    assert check(extra).conforms, check(extra).text()
+
+
+HOLDINGS = """
+<https://w3id.org/irdc/id/post/dm> a org:Post ; irdc:holding <https://w3id.org/irdc/id/post/dm/holding/a> ,
+    <https://w3id.org/irdc/id/post/dm/holding/b> .
+<https://w3id.org/irdc/id/post/dm/holding/a> a irdc:PostHolding ; irdc:post <https://w3id.org/irdc/id/post/dm> ;
+    irdc:person p:a ; schema:startDate "2014-05-26"^^xsd:date ; schema:endDate "2014-11-09"^^xsd:date .
+<https://w3id.org/irdc/id/post/dm/holding/b> a irdc:PostHolding ; irdc:post <https://w3id.org/irdc/id/post/dm> ;
+    irdc:person p:b ; schema:startDate "%s"^^xsd:date ; schema:endDate "2017-03-13"^^xsd:date %s .
+"""
+
+
+def test_overlapping_holders_are_reported_but_an_additional_charge_or_a_handover_day_is_not():
+    overlap = check(HOLDINGS % ("2014-09-01", ""))
+    assert overlap.conforms                                   # sources may disagree: a warning, not a failure
+    assert any(v.severity == "Warning" and "holdings of this post overlap" in v.message for v in overlap.violations)
+    for extra in (HOLDINGS % ("2014-11-09", ""), HOLDINGS % ("2014-09-01", "; irdc:additionalCharge true")):
+        assert not [v for v in check(extra).violations if "overlap" in v.message]

@@ -144,3 +144,40 @@ def test_validate_a_built_dataset_with_a_disagreeing_extracted_graph(project, tm
     broken.write_text((out / "kg.nq").read_text() + '<https://w3id.org/irdc/id/person/x> '
                       '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Person> .\n')
     assert main(["validate", str(broken), "--root", str(project)]) == 1
+
+
+def test_one_source_with_two_holders_in_office_at_once(project, capsys):
+    extra = project / "seeds" / "curated" / "sources" / "c306-wikipedia.yaml"
+    extra.write_text(textwrap.dedent("""\
+        source: c306-wikipedia
+        posts:
+          - id: defence-secretary-india
+            holders:
+              - {person: g-mohan-kumar, start: 2015-05-25, end: 2017-05-24}
+              - {person: sanjay-mitra, start: 2017-01-01, end: 2019-08-23}
+        """))
+    code, output = run_build(project, capsys)
+    assert code != 0 and "in office at once" in output and f"{extra}:6:" in output
+    extra.write_text(extra.read_text().replace("end: 2017-05-24}", "end: 2017-05-24, additional_charge: true}"))
+    code, output = run_build(project, capsys)
+    assert code == 0, output
+
+
+def test_one_source_gives_one_value_per_field_and_two_sources_may_differ(project, capsys):
+    path = project / "seeds" / "curated" / "sources" / "c165-india-today.yaml"
+    text = path.read_text()
+    assert "ordinal: 23" in text
+    # Two sources, two first days of the 23rd meeting: both kept.
+    code, output = run_build(project, capsys)
+    assert code == 0, output
+    both = project / "seeds" / "curated" / "zz-two-dates.yaml"
+    both.write_text(textwrap.dedent("""\
+        sessions:
+          - body: wg-mtc-di
+            ordinal: 23
+            date:
+              - {value: 2025-10-24, sources: [c165-india-today]}
+              - {value: 2025-10-26, sources: [c165-india-today]}
+        """))
+    code, output = run_build(project, capsys)
+    assert code != 0 and "gives two values for date" in output
