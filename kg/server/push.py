@@ -144,10 +144,15 @@ def push(endpoint: str, build: str | Path | None = None, dataset: str | Path | N
     if not path.exists():
         raise NotBuiltError(f"{path}: no built graph here; run `kg build` first")
     by_graph: dict[str, list] = {}
-    for quad in read_quads(path):
-        g = quad.graph_name
-        key = "" if isinstance(g, DefaultGraph) else g.value
-        by_graph.setdefault(key, []).append(quad.triple)
+    try:
+        for quad in read_quads(path):
+            g = quad.graph_name
+            key = "" if isinstance(g, DefaultGraph) else g.value
+            by_graph.setdefault(key, []).append(quad.triple)
+    except (SyntaxError, ValueError, OSError) as exc:
+        # Nothing is sent from a dataset that does not read whole.
+        raise PushError(f"{path}: cannot read the built dataset ({_one_line(str(exc))}); "
+                        "run `kg build` again; nothing was pushed") from None
     graphs = sorted(by_graph)
     sent: list[tuple[str, int]] = []
 
