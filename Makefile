@@ -69,4 +69,4 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build .pytest_cache
+	rm -rf build build.versions .pytest_cache

@@ -32,16 +32,24 @@ def serve(build, host, port, timeout_s):
 @build_option
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
               metavar="SECONDS", help="Give up on a request after this long.")
+@click.option("--update", metavar="URL",
+              help="The server's SPARQL Update URL: graphs are staged, then moved in (Oxigraph: /update, "
+                   "Virtuoso: /sparql).")
+@click.option("--transactional", is_flag=True,
+              help="With --update: the server runs one request as one transaction (Oxigraph does), "
+                   "so one request replaces every graph or none.")
 @output_option()
-def push(endpoint, build, timeout, fmt):
-    """Load the built dataset into a SPARQL server, one PUT per named graph.
+def push(endpoint, build, timeout, update, transactional, fmt):
+    """Load the built dataset into a SPARQL server; each named graph replaces the server's graph.
 
-    Named graphs are kept; each PUT replaces its graph, so pushing again leaves
-    no duplicates.
+    Named graphs are kept, so pushing again leaves no duplicates. Without
+    --update, one PUT per graph; a failure midway names the graphs replaced.
     """
     from ..server.push import push as run
 
-    result = run(endpoint, build=build, timeout=timeout)
+    if transactional and not update:
+        raise click.UsageError("--transactional needs --update URL")
+    result = run(endpoint, build=build, timeout=timeout, update=update, transactional=transactional)
     rows = [(graph or "(default graph)", n) for graph, n in result.graphs]
     click.echo(render(["graph", "triples"], rows, fmt), nl=False)
     if fmt == "table":

@@ -97,7 +97,7 @@ def _suggest(store: Store, kinds: list[str], slug: str) -> str:
 
 
 def to_term(value: Any, kind: str = "", store: Store | None = None, name: str = "value"):
-    """A parameter value as an RDF term.
+    """A parameter value as an RDF term (ParamError for a value no RDF term can hold).
 
     Accepts RDF terms and Python values as they are; a string may be an IRI
     (`<...>` or `https://...`), a prefixed name of the project's prefixes
@@ -120,7 +120,13 @@ def to_term(value: Any, kind: str = "", store: Store | None = None, name: str = 
         return Literal(value.isoformat(), datatype=NamedNode(XSD + "dateTime"))
     if isinstance(value, _dt.date):
         return Literal(value.isoformat(), datatype=NamedNode(XSD + "date"))
-    value = str(value).strip()
+    try:
+        return _text_term(str(value).strip(), kind, store, name)
+    except ValueError as exc:     # pyoxigraph refuses an IRI with spaces, quotes, <>, {}, \ ...
+        raise ParamError(f"--param {name}: {value!r} cannot be an IRI here: {exc}") from None
+
+
+def _text_term(value: str, kind: str, store: Store | None, name: str):
     m = _QUOTED.match(value)
     if m:
         lex, lang, dtype = m.groups()

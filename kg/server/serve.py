@@ -156,10 +156,11 @@ def start(build: str | Path | None = None, host: str = "127.0.0.1", port: int = 
     data = dataset_path(build)
     if (read_only or load) and not data.exists():
         raise NotBuiltError(f"{data}: no built graph here; run `kg build` first")
-    location = Path(tempfile.mkdtemp(prefix="kg-serve-")) if read_only else None
     quads = graphs = 0
     if read_only or load:
-        quads, graphs = _count(data)
+        quads, graphs = _count(data)      # before the temp store: a damaged dataset leaves nothing behind
+    _check_free(host, port)
+    location = Path(tempfile.mkdtemp(prefix="kg-serve-")) if read_only else None
     try:
         if read_only:
             done = subprocess.run([binary, "load", "--location", str(location), "--file", str(data)],
@@ -176,7 +177,8 @@ def start(build: str | Path | None = None, host: str = "127.0.0.1", port: int = 
         if timeout_s:
             args += ["--timeout-s", str(int(max(1, timeout_s)))]
         log = tempfile.TemporaryFile()
-        process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                   preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
     except BaseException:
         if location is not None:
             shutil.rmtree(location, ignore_errors=True)
@@ -196,10 +198,36 @@ def start(build: str | Path | None = None, host: str = "127.0.0.1", port: int = 
 def _count(path: Path) -> tuple[int, int]:
     """(quads, named graphs) of an N-Quads file."""
     quads, graphs = 0, set()
-    for quad in read_quads(path):
-        quads += 1
-        graphs.add(quad.graph_name)
+    try:
+        for quad in read_quads(path):
+            quads += 1
+            graphs.add(quad.graph_name)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise ServeError(f"{path}: cannot read the built dataset ({' '.join(str(exc).split())[:200]}); "
+                         "run `kg build` again") from None
     return quads, len(graphs)
+
+
+def _check_free(host: str, port: int) -> None:
+    """Refuse a port something already listens on, before announcing anything (else the
+    readiness probe could be answered by that other server)."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # as the server binds
+            sock.bind((host, port))
+    except OSError as exc:
+        reason = "already in use" if exc.errno in (98, 48) else (exc.strerror or str(exc))
+        raise ServeError(f"{host}:{port}: cannot serve there: {reason}; choose another --port") from None
+
+
+def _die_with_parent() -> None:
+    """In the Oxigraph child: be stopped when `kg serve` dies, even by SIGKILL (Linux prctl)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _shown(path: Path) -> str:
