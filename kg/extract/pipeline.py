@@ -138,17 +138,40 @@ class Pipeline:
         return Analysis(sents, kept, body_cands, ordinals)
 
 
-def _blocks(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans, those separated by just one line break joined."""
+# spaCy refuses a Doc over nlp.max_length (1,000,000 characters: error E088)
+# and its memory grows with a Doc's length; no news paragraph comes near this.
+MAX_BLOCK = 100_000
+
+
+def _blocks(norm: str, spans: list[tuple[int, int]], limit: int = MAX_BLOCK) -> list[tuple[int, int]]:
+    """The spans, those separated by just one line break joined; a block
+    over ``limit`` characters is cut, at a line break, else after a full stop,
+    else at a space, before the limit."""
     out: list[list[int]] = []
     for s, e in spans:
         if out:
             gap = norm[out[-1][1]:s]
-            if gap.count("\n") == 1 and not gap.strip():
+            if gap.count("\n") == 1 and not gap.strip() and e - out[-1][0] <= limit:
                 out[-1][1] = e
                 continue
         out.append([s, e])
-    return [(s, e) for s, e in out]
+    cut: list[tuple[int, int]] = []
+    for s, e in out:
+        while e - s > limit:
+            end = s + limit
+            at = norm.rfind("\n", s + limit // 2, end)
+            if at < 0:
+                at = norm.rfind(". ", s + limit // 2, end - 1)
+                at = at + 1 if at >= 0 else norm.rfind(" ", s + 1, end)
+            if at <= s:
+                at = end
+            cut.append((s, at))
+            s = at
+            while s < e and norm[s].isspace():
+                s += 1
+        if e > s:
+            cut.append((s, e))
+    return cut
 
 
 def _fix_sentences(doc):
