@@ -61,6 +61,9 @@ _BOMS = (   # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
 )
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+
+
 class NotText(ValueError):
     """Bytes that are not text in an encoding the reader can tell."""
 
@@ -80,17 +83,20 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise NotText(f"begins with a {codec} byte-order mark but is not {codec} "
                               f"(byte {exc.start + len(bom)})") from None
-    nuls = data.count(0, 0, 65536)
+    head = data[:65536]
+    nuls = head.count(0)
     if nuls:
-        codec = _nul_pattern(data[:65536])
+        codec = _nul_pattern(head)
         if codec:
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError:
                 pass
-        sample = min(len(data), 65536)
-        if nuls * 100 > sample or codec:
-            raise NotText(f"binary data ({nuls} NUL bytes in the first {sample}), not text in a known encoding")
+    # text in an 8-bit encoding or UTF-8 has (almost) no C0 control bytes
+    controls = len(head) - len(head.translate(None, _CONTROLS))
+    if nuls * 1000 > len(head) or controls * 100 > len(head):
+        raise NotText(f"binary data ({controls} control bytes in the first {len(head)}), "
+                      "not text in a known encoding")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
