@@ -1,13 +1,14 @@
 """Near-duplicate detection: syndicated copies and light rewrites.
 
 Each document is reduced once to its *sketch*: the set of its word 5-grams
-(shingles, 64-bit hashes, deterministic across runs and processes) and a
-MinHash signature of that set (64 hash functions), both numpy arrays. The
-corpus runner computes sketches in its workers, beside extraction, and feeds
-them to a :class:`CopyFinder` as they arrive. Candidate pairs come from
-locality-sensitive hashing (32 bands of 2 rows of the signature), so the work
-grows with the number of documents, not with its square; each candidate pair
-is then checked exactly on the shingle sets.
+(shingles, 64-bit hashes, deterministic across runs and processes, a numpy
+array). The corpus runner computes sketches in its workers, beside
+extraction, and hands them to a :class:`CopyFinder` as they arrive. It takes
+a MinHash signature (64 hash functions, vectorised) of each set without the
+genre's stock phrases, and candidate pairs come from locality-sensitive
+hashing (32 bands of 2 rows of the signature), so the work grows with the
+number of documents, not with its square; each candidate pair is then
+checked exactly on the whole shingle sets.
 
 A pair is a near-duplicate when the shingle *containment* of the smaller
 document in the larger one is at least ``threshold`` (a syndicated copy that
@@ -29,6 +30,7 @@ PERMS = 64
 BANDS = 32          # 2 rows per band: pairs with modest overlap become candidates
 ROWS = PERMS // BANDS
 MAX_BUCKET = 200    # a band value shared by more documents is boilerplate, not a copy
+MIN_COMMON = 50     # see common_limit: a story copied more often than this is not found
 MAX_CHARS = 2_000_000
 _WORD = re.compile(r"[a-z0-9]+")
 _CHUNK = 8192       # shingles hashed per step: bounded memory for any document
@@ -88,12 +90,10 @@ def minhash(sh: np.ndarray) -> np.ndarray:
 @dataclass
 class Sketch:
     shingles: np.ndarray
-    signature: np.ndarray
 
 
 def sketch(text: str) -> Sketch:
-    sh = shingles(text)
-    return Sketch(sh, minhash(sh))
+    return Sketch(shingles(text))
 
 
 def fingerprint(norm: str, spans=None) -> str:
@@ -105,30 +105,57 @@ def fingerprint(norm: str, spans=None) -> str:
     return "mh5:" + "".join(f"{int(v):016x}" for v in sig)
 
 
+def common_limit(n: int) -> int:
+    """Shingles in more documents than this are the genre's stock phrases."""
+    return max(MIN_COMMON, n // 100)
+
+
 class CopyFinder:
-    """Near-duplicates among sketches added one at a time (any order)."""
+    """Near-duplicates among sketches added one at a time (any order).
+
+    Stock phrases of the genre ("the meeting was co-chaired by the") are in
+    many documents, so a signature over them would put unrelated articles in
+    one bucket and the candidate pairs would grow with the square of the
+    corpus. The signatures are therefore taken over the shingles that at most
+    :func:`common_limit` documents share; containment is still checked on
+    all the shingles."""
 
     def __init__(self, threshold: float = 0.5):
         self.threshold = threshold
         self.sketches: dict[int, Sketch] = {}
-        self.buckets: dict[bytes, list[int]] = defaultdict(list)
+        self._pairs: set[tuple[int, int]] | None = None
 
     def add(self, key: int, sk: Sketch) -> None:
-        if not len(sk.shingles):
-            return
-        self.sketches[key] = sk
-        sig = sk.signature
-        for b in range(BANDS):
-            self.buckets[bytes([b]) + sig[b * ROWS:(b + 1) * ROWS].tobytes()].append(key)
+        if len(sk.shingles):
+            self.sketches[key] = sk
+            self._pairs = None
 
     def candidate_pairs(self) -> set[tuple[int, int]]:
+        if self._pairs is not None:
+            return self._pairs
+        keys = sorted(self.sketches)
         pairs: set[tuple[int, int]] = set()
-        for keys in self.buckets.values():
-            if 1 < len(keys) <= MAX_BUCKET:
-                keys = sorted(keys)
-                for i in range(len(keys)):
-                    for j in range(i + 1, len(keys)):
-                        pairs.add((keys[i], keys[j]))
+        if len(keys) > 1:
+            every = np.concatenate([self.sketches[k].shingles for k in keys])
+            values, counts = np.unique(every, return_counts=True)
+            common = values[counts > common_limit(len(keys))]
+            buckets: dict[bytes, list[int]] = defaultdict(list)
+            for k in keys:
+                sh = self.sketches[k].shingles
+                if len(common):
+                    at = np.minimum(np.searchsorted(common, sh), len(common) - 1)
+                    sh = sh[common[at] != sh]
+                if not len(sh):
+                    continue
+                sig = minhash(sh)
+                for b in range(BANDS):
+                    buckets[bytes([b]) + sig[b * ROWS:(b + 1) * ROWS].tobytes()].append(k)
+            for members in buckets.values():
+                if 1 < len(members) <= MAX_BUCKET:
+                    for i in range(len(members)):
+                        for j in range(i + 1, len(members)):
+                            pairs.add((members[i], members[j]))
+        self._pairs = pairs
         return pairs
 
     def copies(self, names: dict[int, str]) -> dict[str, tuple[str, float]]:
