@@ -12,7 +12,7 @@ On generated ~540-word articles whose paragraphs are all distinct
   alone, and ``--jobs 2`` (and more where there are cores) as a scaling ratio;
 - linearity, each as a ratio of ratios (1.0 = linear): time per word for one
   article 16x as long, time per mention for 8x the date mentions, time per
-  article for a corpus 4x as large (whole process), and the near-duplicate
+  article for a corpus 4x as large (whole process, CPU time), and the near-duplicate
   step alone (time and candidate pairs) for 4x the documents.
 
 Figures go to standard output and bench/results/extract.json.
@@ -54,14 +54,19 @@ def _unpin(cores) -> None:
         os.sched_setaffinity(0, cores)
 
 
-def _kg_extract(folder: Path, out: Path, jobs: int) -> float:
+def _kg_extract(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process and its workers)"""
+    import resource
+
+    c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     r = subprocess.run([sys.executable, "-m", "kg", "extract", str(folder), "-o", str(out), "--jobs", str(jobs)],
                        cwd=ROOT, capture_output=True, text=True)
     dt = time.perf_counter() - t0
     if r.returncode != 0:
         raise SystemExit(f"kg extract failed: {r.stderr[-2000:]}")
-    return dt
+    c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return dt, (c1.ru_utime + c1.ru_stime) - (c0.ru_utime + c0.ru_stime)
 
 
 def main() -> int:
@@ -128,12 +133,12 @@ def main() -> int:
         for p in sorted((tmp / "all").iterdir())[: n // 4]:
             (tmp / "quarter" / p.name).write_bytes(p.read_bytes())
         write(1, tmp / "single")
-        start = _kg_extract(tmp / "single", tmp / "s.json", 1)
-        res["process_startup_s"] = round(start, 2)
-        whole = _kg_extract(tmp / "all", tmp / "a.json", 1)
-        quarter = _kg_extract(tmp / "quarter", tmp / "q.json", 1)
-        res["process_jobs1_articles_per_s"] = round(n / whole, 1)
-        res["corpus_size_ratio_4x"] = round((whole / n) / (quarter / (n // 4)), 2)
+        start, start_cpu = _kg_extract(tmp / "single", tmp / "s.json", 1)
+        res["process_startup_s"] = {"wall": round(start, 2), "cpu": round(start_cpu, 2)}
+        whole, whole_cpu = _kg_extract(tmp / "all", tmp / "a.json", 1)
+        quarter, quarter_cpu = _kg_extract(tmp / "quarter", tmp / "q.json", 1)
+        res["process_jobs1_articles_per_s"] = {"wall": round(n / whole, 1), "per_cpu_s": round(n / whole_cpu, 1)}
+        res["corpus_size_ratio_4x"] = round((whole_cpu / n) / (quarter_cpu / (n // 4)), 2)
         _unpin(cores)
         avail = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
         res["cores"] = avail
@@ -141,7 +146,7 @@ def main() -> int:
         for jobs in sorted({2, avail} - {1}):
             if jobs > avail:
                 continue
-            dt = _kg_extract(tmp / "all", tmp / f"j{jobs}.json", jobs)
+            dt, _ = _kg_extract(tmp / "all", tmp / f"j{jobs}.json", jobs)
             scaling[str(jobs)] = {"articles_per_s": round(n / dt, 1), "speedup": round(whole / dt, 2)}
             same = json.loads((tmp / "a.json").read_text()) == json.loads((tmp / f"j{jobs}.json").read_text())
             scaling[str(jobs)]["same_output"] = same
