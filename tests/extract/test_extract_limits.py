@@ -63,13 +63,14 @@ def test_text_over_max_chars_is_skipped(tmp_path):
     assert "max_chars" in facts["skipped"][0]["reason"]
 
 
-def test_document_over_max_seconds_is_skipped(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_document_over_max_seconds_is_skipped(tmp_path, jobs):
     long = "\n\n".join(f"Paragraph {i}: {REPORT}" for i in range(300))
-    _corpus(tmp_path, **{"slow.txt": long})
+    _corpus(tmp_path, **{"slow.txt": long, "slow2.txt": long + "\n\nOne more."})
     said = []
-    facts = extract_paths([tmp_path], limits=Limits(max_seconds=0.001), warn=said.append)
+    facts = extract_paths([tmp_path], jobs=jobs, limits=Limits(max_seconds=0.001), warn=said.append)
     assert facts["documents"] == []
-    assert said and "took more than" in said[0] and "slow.txt" in said[0]
+    assert len(said) == 2 and all("took more than" in m for m in said) and "slow.txt" in said[0]
 
 
 def test_cli_limits_and_warning(tmp_path):
