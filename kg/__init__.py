@@ -15,6 +15,7 @@ _API = {
     "BuildResult": "kg.builder:BuildResult",
     "load_curated": "kg.curated:load",
     "open_store": "kg.dataset:open_store",
+    "query_store": "kg.dataset:query_store",
     "select": "kg.dataset:select",
     "validate": "kg.builder:check_seeds",
     "KgError": "kg.core.errors:KgError",
