@@ -22,8 +22,19 @@ _PART_DEPTH = 1      # parts of parts are linked, not inlined
 
 
 def _labels(store: Store) -> dict[str, str]:
-    return {r["x"].value: r["label"].value for r in select(store, sparql.text("labels"))
-            if isinstance(r["x"], NamedNode)}
+    """One label per entity: by property (skos:prefLabel first), then English or
+    untagged before other languages, then the shortest."""
+    best: dict[str, tuple] = {}
+    for r in select(store, sparql.text("entity-labels")):
+        if not isinstance(r["x"], NamedNode):
+            continue
+        label = r["l"]
+        lang = getattr(label, "language", None) or ""
+        rank = (int(r["kind"].value), 0 if lang in ("", "en") or lang.startswith("en-") else 1, len(label.value),
+                label.value)
+        if r["x"].value not in best or rank < best[r["x"].value]:
+            best[r["x"].value] = rank
+    return {x: rank[3] for x, rank in best.items()}
 
 
 def _short(iri: str) -> str:
@@ -64,6 +75,8 @@ def _statements(store: Store, iri: str, labels: dict) -> list[dict]:
             value["sources"].append(entry)
         del key
     out = []
+    # What the entity is told first; its types (stated by every source) last.
+    order.sort(key=lambda p: p == PREFIXES["rdf"] + "type")
     for p in order:
         prop = values[p]
         vals = list(prop["values"].values())
