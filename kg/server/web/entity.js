@@ -26,7 +26,7 @@
     const dl = KG.el("dl", {class: "statements"});
     for (const prop of list) {
       dl.append(KG.el("dt", {title: prop.property.value}, KG.compact(prop.property.value),
-        prop.disputed ? KG.el("span", {class: "disputed-note"}, " sources disagree") : ""));
+        prop.disputed ? KG.el("span", {class: "disputed-note"}, " sources give different values") : ""));
       const dd = KG.el("dd", {class: prop.disputed ? "values disputed" : "values"});
       for (const v of prop.values) dd.append(valueBlock(v));
       dl.append(dd);
