@@ -35,7 +35,7 @@ from ..core.errors import KgError
 from ..core.vocab import ID, PREFIXES
 from ..queries.library import list_queries, ordered
 from .protocol import Limits, answer, choose_format, in_child, status_of
-from .serve import ServeError
+from .errors import ServeError
 
 WEB = Path(__file__).with_name("web")
 MAX_BODY = 1 << 20       # a query text larger than 1 MB is refused

@@ -25,12 +25,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.config import dataset_path
-from ..core.errors import KgError, NotBuiltError
+from ..core.errors import NotBuiltError
 from ..dataset.store import read_quads
-
-
-class ServeError(KgError):
-    exit_code = 1
+from .errors import ServeError
 
 
 def find_oxigraph() -> str:
