@@ -40,6 +40,13 @@ def _date_literal(value: str) -> Literal:
 
 def _expand(value: str) -> NamedNode | None:
     """`<iri>`, a full IRI or a prefixed name of the project's prefixes; None for anything else."""
+    try:
+        return _expand_iri(value)
+    except ValueError as exc:
+        raise ParamError(f"not a valid IRI: {value!r} ({exc})") from None
+
+
+def _expand_iri(value: str) -> NamedNode | None:
     if value.startswith("<") and value.endswith(">"):
         return NamedNode(value[1:-1])
     m = _PNAME.match(value)
@@ -214,7 +221,10 @@ def bind_params(text: str, params: Mapping[str, Any], declared: tuple[Param, ...
         if value is None:
             continue
         kind = decl[key].kind if key in decl else ""
-        subs[Variable(key)] = to_term(value, kind, store, key)
+        try:
+            subs[Variable(key)] = to_term(value, kind, store, key)
+        except ParamError as exc:
+            raise ParamError(str(exc) if str(exc).startswith("--param") else f"--param {key}: {exc}") from None
     return subs
 
 

@@ -241,6 +241,10 @@ class Handler(BaseHTTPRequestHandler):
                 self.close_connection = True
                 return None
             return self._error(status, str(exc))
+        except ValueError as exc:          # a term pyoxigraph refuses (an IRI with a space, ...)
+            return self._error(400, f"bad request: {exc}")
+        except Exception as exc:           # answered, never a dropped connection with a traceback
+            return self._error(500, f"the server failed on this request: {type(exc).__name__}: {exc}")
         finally:
             self.app.workers.release()
 

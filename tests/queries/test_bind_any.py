@@ -101,3 +101,9 @@ def test_sources_of_counts_independent_sources_and_shows_copies(store):
             assert f"{src} (copy of {copy_of[src]})" in shown
         else:
             assert src in shown
+
+
+def test_an_invalid_iri_is_a_message_not_a_traceback(capsys, built):
+    code = main(["query", "SELECT ?s WHERE { ?s ?p ?o }", "-p", "o=<http://a b>", "--build", str(built)])
+    _, err = capsys.readouterr()
+    assert code == 2 and err.startswith("kg: --param o: not a valid IRI") and len(err.strip().splitlines()) == 1

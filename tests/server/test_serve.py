@@ -166,6 +166,11 @@ def test_entity_pages_list_statements_with_their_sources(serve, built):
     # The entity's page itself is the project's page.
     with urllib.request.urlopen(served.url + session.split("/irdc/", 1)[1], timeout=10) as r:
         assert "/static/entity.js" in r.read().decode()
+    # A malformed IRI is a 400 with a message, and the server goes on.
+    with pytest.raises(urllib.error.HTTPError) as bad:
+        urllib.request.urlopen(served.url + "api/entity?" + urllib.parse.urlencode(
+            {"iri": "https://w3id.org/irdc/id/a b"}), timeout=30)
+    assert bad.value.code == 400 and "IRI" in bad.value.read().decode()
     # Disputed values: a property with two values, each stated by different sources.
     disputed = []
     for s in sorted(by_session):
