@@ -160,11 +160,19 @@ def start(build: str | Path | None = None, host: str = "127.0.0.1", port: int = 
         quads, graphs = _count(data)
     try:
         if read_only:
-            done = subprocess.run([binary, "load", "--location", str(location), "--file", str(data)],
-                                  capture_output=True, text=True)
-            if done.returncode != 0:
-                raise ServeError(f"oxigraph load {data} failed: "
-                                 + (done.stderr.strip().splitlines() or ["unknown error"])[-1])
+            # The default graph as a set: the build's union file (each triple once)
+            # loaded as the real default graph, instead of Oxigraph's
+            # --union-default-graph, which yields a triple once per named graph.
+            union = data.with_name("kg.ttl")
+            files = [data] + ([union] if union_default_graph and union.is_file() else [])
+            for path in files:
+                done = subprocess.run([binary, "load", "--location", str(location), "--file", str(path)],
+                                      capture_output=True, text=True)
+                if done.returncode != 0:
+                    raise ServeError(f"oxigraph load {path} failed: "
+                                     + (done.stderr.strip().splitlines() or ["unknown error"])[-1])
+            if len(files) > 1:
+                union_default_graph = False
             args = [binary, "serve-read-only", "--location", str(location)]
         else:
             args = [binary, "serve"]

@@ -266,3 +266,15 @@ def test_serve_needs_a_build(tmp_path):
     done = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--build", str(tmp_path), "--port", "0"],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "kg build" in done.stderr
+
+
+def test_the_oxigraph_server_too_sees_the_default_graph_as_a_set(built):
+    from kg.server.serve import start
+
+    named = open_store(built)
+    sessions = {q.subject.value for q in named.quads_for_pattern(None, NamedNode(RDF_TYPE), NamedNode(IRDC + "Session"))}
+    with start(built, port=0) as server:
+        doc = sparql(server.query_url, "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/irdc/ontology#Session> }")
+        assert int(doc["results"]["bindings"][0]["n"]["value"]) == len(sessions)
+        doc = sparql(server.query_url, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert int(doc["results"]["bindings"][0]["n"]["value"]) == len({q.graph_name for q in named})
