@@ -85,6 +85,13 @@ def test_query_page_library_parameter_entity_page_and_links(served, page, built)
     # The permalink reloads the same query with its parameter.
     permalink = page.get_attribute("#permalink", "href")
     assert "library=sessions-of-body" in permalink and "param.body=wg-mc" in permalink
+    other = page.context.new_page()
+    other.goto(served.rstrip("/") + "/" + permalink)
+    other.wait_for_selector("body[data-ready=true]")
+    other.wait_for_function("document.getElementById('status').textContent.includes('row')")
+    assert other.inner_text("#status").startswith(f"{len(sessions)} row")
+    assert other.input_value("#param-body") == "wg-mc"
+    other.close()
     page.locator("#org-chart").scroll_into_view_if_needed()
     page.click("#chart-draw")
     page.wait_for_function("document.getElementById('org-chart').complete "
