@@ -16,7 +16,7 @@ _API = {
     "load_curated": "kg.curated:load",
     "open_store": "kg.dataset:open_store",
     "query_store": "kg.dataset:query_store",
-    "select": "kg.dataset:select",
+    "select": "kg.queries.run:select",
     "validate": "kg.builder:check_seeds",
     "KgError": "kg.core.errors:KgError",
     "InputError": "kg.core.errors:InputError",

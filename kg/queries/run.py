@@ -143,6 +143,14 @@ def _queryable(store: Store) -> Store:
     return copy
 
 
+def select(store: Store, sparql: str, **options):
+    """`kg.select`: the engine's own results for a query, over a default graph that
+    is the distinct union of the store's named graphs (the store is left as it was)."""
+    check_read_only(sparql)
+    check_services(sparql, options.pop("allow_service", ()), "query")
+    return _queryable(store).query(sparql, prefixes=PREFIXES, **options)
+
+
 def execute(text: str, store: Store, substitutions: dict | None = None, timeout: float | None = None,
             where: str = "query", *, isolate: bool | None = None, allow_service=(),
             memory_mb: float | None = None) -> Result:

@@ -48,6 +48,16 @@ def test_count_sees_each_triple_once(store, built):
     assert n == len(graphs)
 
 
+def test_kg_select_counts_each_triple_once_too(built):
+    named = open_store(built)
+    sessions = {q.subject.value for q in named.quads_for_pattern(None, NamedNode(RDF_TYPE),
+                                                                NamedNode(IRDC + "Session"), None)}
+    rows = list(kg.select(named, "SELECT ?s WHERE { ?s a irdc:Session }"))
+    assert len(rows) == len(sessions)
+    with pytest.raises(ServiceRefused):
+        kg.select(named, "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+
+
 def test_the_caller_s_store_is_left_as_it_was(built):
     named = open_store(built)
     before = len(named)
