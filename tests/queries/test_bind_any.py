@@ -107,3 +107,14 @@ def test_an_invalid_iri_is_a_message_not_a_traceback(capsys, built):
     code = main(["query", "SELECT ?s WHERE { ?s ?p ?o }", "-p", "o=<http://a b>", "--build", str(built)])
     _, err = capsys.readouterr()
     assert code == 2 and err.startswith("kg: --param o: not a valid IRI") and len(err.strip().splitlines()) == 1
+
+
+def test_every_query_form_takes_a_parameter(store):
+    place = NamedNode(ID + "place/moscow")
+    about = {(q.subject, q.predicate) for q in store.quads_for_pattern(None, None, place, None)
+             if isinstance(q.graph_name, NamedNode)}
+    assert about, "nothing is said to be in Moscow: pick another place"
+    assert len(kg.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", store=store, o="place:moscow")) == len(about)
+    assert kg.query("ASK { ?s ?p ?o }", store=store, o="place:moscow").boolean is True
+    assert kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", store=store, o="place:moscow").rows == \
+        [{"n": len(about)}]
