@@ -17,9 +17,18 @@
     return li;
   }
 
+  const SHOWN = 4;     // sources listed under a value before "N more"
+
   function valueBlock(v) {
-    return KG.el("div", {class: "value"}, KG.el("div", {class: "term"}, KG.term(v.value)),
-      KG.el("ul", {class: "sources"}, ...v.sources.map(sourceItem)));
+    const block = KG.el("div", {class: "value"}, KG.el("div", {class: "term"}, KG.term(v.value)),
+      KG.el("ul", {class: "sources"}, ...v.sources.slice(0, SHOWN).map(sourceItem)));
+    if (v.sources.length > SHOWN) {
+      const rest = v.sources.slice(SHOWN);
+      block.append(KG.el("details", {class: "more"},
+        KG.el("summary", {}, `${rest.length} more source${rest.length === 1 ? "" : "s"}`),
+        KG.el("ul", {class: "sources"}, ...rest.map(sourceItem))));
+    }
+    return block;
   }
 
   function statements(list, into) {
