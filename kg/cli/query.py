@@ -26,15 +26,19 @@ def _param(ctx, option, values):
 @output_option()
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
               help="Stop the query after this many seconds (exit 3).")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
+              help="Let SERVICE call this endpoint (repeatable); SERVICE is refused otherwise.")
 @build_option
 @click.option("--list", "list_", is_flag=True, help="List the library's queries and their parameters.")
 @click.option("--show", is_flag=True, help="Print the query's SPARQL text instead of running it.")
-def query(query_text, params, fmt, timeout, build, list_, show):
+def query(query_text, params, fmt, timeout, allow_service, build, list_, show):
     """Run a SPARQL query over the built graph.
 
     QUERY is a library query name (see --list), a .rq file, inline SPARQL, or -
     to read it from standard input. The union of the named graphs is the
-    default graph; GRAPH ?g reaches each source's graph. Read-only.
+    default graph (each triple once); GRAPH ?g reaches each source's graph.
+    Read-only; SERVICE (federation) is refused unless --allow-service names
+    the endpoint. Ctrl-C stops the query.
 
     \b
     Examples:
@@ -57,5 +61,9 @@ def query(query_text, params, fmt, timeout, build, list_, show):
         text, _, _ = q.resolve(query_text)
         click.echo(text, nl=not text.endswith("\n"))
         return
-    result = q.query(query_text, build=build, timeout=timeout, params=params)
+    # In a child process, so that Ctrl-C (or --timeout) stops the work itself.
+    result = q.query(query_text, build=build, timeout=timeout, params=params, allow_service=allow_service,
+                     isolate=True)
     click.echo(result.render(fmt), nl=False)
+    for note in getattr(result, "notes", []):
+        click.echo(f"kg: note: {note}", err=True)
