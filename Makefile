@@ -58,6 +58,10 @@ demo: $(VENV)/.installed
 	@$(BIN)/kg query missing-ordinals
 	@echo
 	@echo "Charts: build/charts/*.png. Notebooks: make lab."
+	@echo
+	@echo "The kg command lives in the project's environment, not on your PATH:"
+	@echo "  run it as $(BIN)/kg (e.g. $(BIN)/kg query --list),"
+	@echo "  or first: source $(BIN)/activate   (then plain 'kg ...' works, as in the README)"
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q

@@ -27,14 +27,20 @@ def _param(ctx, option, values):
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
               help="Stop the query after this many seconds (exit 3).")
 @build_option
+@click.option("--width", type=click.IntRange(min=20), metavar="COLUMNS",
+              help="Fit the table to this many columns, cutting the widest with \u2026 "
+                   "(default: the terminal's width; no limit when the output is not a terminal).")
+@click.option("--full-iris", is_flag=True, default=None,
+              help="Print full IRIs instead of prefixed names (CSV and TSV print full IRIs already).")
 @click.option("--list", "list_", is_flag=True, help="List the library's queries and their parameters.")
 @click.option("--show", is_flag=True, help="Print the query's SPARQL text instead of running it.")
-def query(query_text, params, fmt, timeout, build, list_, show):
+def query(query_text, params, fmt, timeout, build, width, full_iris, list_, show):
     """Run a SPARQL query over the built graph.
 
     QUERY is a library query name (see --list), a .rq file, inline SPARQL, or -
     to read it from standard input. The union of the named graphs is the
     default graph; GRAPH ?g reaches each source's graph. Read-only.
+    CSV, TSV and JSON are written as the rows arrive (any number of rows).
 
     \b
     Examples:
@@ -57,5 +63,21 @@ def query(query_text, params, fmt, timeout, build, list_, show):
         text, _, _ = q.resolve(query_text)
         click.echo(text, nl=not text.endswith("\n"))
         return
+    if width is None and fmt == "table":
+        width = _terminal_width()
+    if fmt in q.STREAMED:
+        # Streamed: rows go out as the engine yields them, never collected.
+        stdout = sys.stdout
+        result = q.query(query_text, build=build, timeout=timeout, params=params, lazy=True)
+        result.write(stdout, fmt, full_iris=full_iris)
+        stdout.flush()
+        return
     result = q.query(query_text, build=build, timeout=timeout, params=params)
-    click.echo(result.render(fmt), nl=False)
+    click.echo(result.render(fmt, width=width, full_iris=full_iris), nl=False)
+
+
+def _terminal_width() -> int | None:
+    """The terminal's columns (or $COLUMNS) when printing to one; None, no limit, into a pipe or file."""
+    import shutil
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None

@@ -59,6 +59,34 @@ def _clamp(text: str, line: int, column: int) -> tuple[int, int]:
     return before.count("\n") + 1, end - (before.rfind("\n") + 1) + 1
 
 
+def _lazy(results, deadline: float | None, where: str, timeout: float | None = None):
+    """The solutions one by one as the engine yields them, for output that streams
+    (`kg query --format csv|tsv|json`): nothing is collected, and the deadline is
+    checked as rows are pulled."""
+    if isinstance(results, QueryBoolean):
+        return ["boolean"], [], "ask", bool(results)
+    if isinstance(results, QuerySolutions):
+        columns = [v.value for v in results.variables]
+        width = len(columns)
+        shape = lambda solution: tuple(solution[i] for i in range(width))  # noqa: E731
+        form = "select"
+    else:
+        columns = ["subject", "predicate", "object"]
+        shape = lambda t: (t.subject, t.predicate, t.object)  # noqa: E731
+        form = "graph"
+
+    def rows():
+        try:
+            for n, item in enumerate(results, 1):
+                yield shape(item)
+                if deadline is not None and n % 256 == 0 and time.monotonic() > deadline:
+                    raise QueryTimeout(f"{where}: the query ran longer than {timeout:g} s and was stopped")
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryFailed(f"{where}: {exc}") from None
+
+    return columns, rows(), form, None
+
+
 def _consume(results, deadline: float | None, cancelled: threading.Event | None = None):
     if isinstance(results, QueryBoolean):
         return ["boolean"], [], "ask", bool(results)
@@ -82,8 +110,9 @@ def _consume(results, deadline: float | None, cancelled: threading.Event | None 
 
 
 def execute(text: str, store: Store, substitutions: dict | None = None, timeout: float | None = None,
-            where: str = "query") -> Result:
-    """Run one read-only query over the union of the named graphs."""
+            where: str = "query", lazy: bool = False) -> Result:
+    """Run one read-only query over the union of the named graphs. `lazy=True` gives a
+    Result whose rows are pulled from the engine as they are read (see `Result.write`)."""
     check_read_only(text)
     start = time.monotonic()
 
@@ -96,7 +125,7 @@ def execute(text: str, store: Store, substitutions: dict | None = None, timeout:
             m = _SYNTAX.match(msg)
             if m:
                 line, column = _clamp(text, int(m.group(1)), int(m.group(2)))
-                raise QuerySyntaxError(where, line, column, m.group(3).strip()) from None
+                raise QuerySyntaxError(where, line, column, m.group(3).strip(), text) from None
             raise QueryError(f"{where}: SPARQL syntax error: {msg}") from None
         except RuntimeError as exc:
             msg = str(exc)
@@ -108,13 +137,15 @@ def execute(text: str, store: Store, substitutions: dict | None = None, timeout:
         except OSError as exc:
             raise QueryFailed(f"{where}: {exc}") from None
         deadline = start + timeout if timeout else None
+        if lazy:
+            return _lazy(results, deadline, where, timeout)
         try:
             return _consume(results, deadline, cancelled)
         except (OSError, RuntimeError, ValueError) as exc:
             raise QueryFailed(f"{where}: {exc}") from None
 
     cancelled = threading.Event()
-    if not timeout:
+    if not timeout or lazy:
         columns, rows, form, boolean = run()
     else:
         # pyoxigraph cannot cancel a query, but it releases the GIL while it
@@ -155,7 +186,8 @@ def resolve(text_or_name: str, folder: str | Path | None = None) -> tuple[str, s
 
 
 def query(text_or_name: str, *, store: Store | str | Path | None = None, build: str | Path | None = None,
-          timeout: float | None = None, params: Mapping[str, Any] | None = None, **kwargs) -> Result:
+          timeout: float | None = None, params: Mapping[str, Any] | None = None, lazy: bool = False,
+          **kwargs) -> Result:
     """Run a query of the library (by name), a `.rq` file, or inline SPARQL over the built graph.
 
     Parameters go as keywords (`query("sessions-of-body", body="wg-mc")`) or, for a
@@ -170,4 +202,4 @@ def query(text_or_name: str, *, store: Store | str | Path | None = None, build: 
         store = load_store(build)
     values = {**(params or {}), **kwargs}
     subs = bind_params(text, values, lib.params if lib else (), store, where)
-    return execute(text, store, subs, timeout, where)
+    return execute(text, store, subs, timeout, where, lazy=lazy)
