@@ -56,7 +56,8 @@ def combined(at: AsOf) -> nx.DiGraph:
         g.add_node(iri, **_when(attrs, s.date, s.end_date or s.date))
         g.add_edge(iri, s.body, **_when({"iri": IRDC.sessionOf.value, "label": "session of", "type": "sessionOf"},
                                         s.date, s.end_date or s.date))
-    chairs = [c for c in at.co_chairings if c.session in sessions]
+    # Every co-chairing a source states for a session shown, planned ones too (the session says its status).
+    chairs = [c for c in snap.co_chairings if c.session in sessions]
     holdings = [h for hs in at.holdings.values() for h in hs]
     for person in sorted({c.person for c in chairs} | {h.person for h in holdings}):
         g.add_node(person, **person_attrs(at, person, person_side(at, person, chairs)))
