@@ -8,6 +8,7 @@
 
     library.py  the library of `.rq` files and their documented parameters
     params.py   parameter values as RDF terms, bound through the engine
+    terms.py    one RDF term as short text, a Python value, a SPARQL JSON term
     results.py  rows of terms as Python values, tables, SPARQL JSON
     frames.py   results as pandas DataFrames (prefixed names, dates, pd.NA)
     stream.py   CSV, TSV and JSON written row by row (lazy results)

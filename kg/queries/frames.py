@@ -24,7 +24,7 @@ from decimal import Decimal
 from pyoxigraph import Literal, NamedNode
 
 from ..core.vocab import XSD
-from .results import compact, python_value
+from .terms import compact, python_value
 
 _FULL_DAY = re.compile(r"-?\d{4,}-\d{2}-\d{2}")
 _DAY_TYPES = {XSD + "date", XSD + "dateTime", XSD + "dateTimeStamp"}

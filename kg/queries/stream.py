@@ -15,7 +15,7 @@ import json
 
 from pyoxigraph import NamedNode
 
-from .results import compact, json_term
+from .terms import compact, json_term
 
 
 def _text(full_iris: bool):
