@@ -40,7 +40,8 @@ def query(query_text, params, fmt, timeout, build, width, full_iris, list_, show
     QUERY is a library query name (see --list), a .rq file, inline SPARQL, or -
     to read it from standard input. The union of the named graphs is the
     default graph; GRAPH ?g reaches each source's graph. Read-only.
-    CSV, TSV and JSON are written as the rows arrive (any number of rows).
+    CSV, TSV and JSON are written as the rows arrive (any number of rows;
+    with --timeout they are collected first).
 
     \b
     Examples:
@@ -65,8 +66,10 @@ def query(query_text, params, fmt, timeout, build, width, full_iris, list_, show
         return
     if width is None and fmt == "table":
         width = _terminal_width()
-    if fmt in q.STREAMED:
-        # Streamed: rows go out as the engine yields them, never collected.
+    if fmt in q.STREAMED and not timeout:
+        # Streamed: rows go out as the engine yields them, never collected. With --timeout
+        # the rows are collected in the worker that can be abandoned at the deadline: the
+        # engine may compute long before its first row (ORDER BY), where a stream cannot stop.
         stdout = sys.stdout
         result = q.query(query_text, build=build, timeout=timeout, params=params, lazy=True)
         result.write(stdout, fmt, full_iris=full_iris)

@@ -1,7 +1,7 @@
 """What Gephi needs beyond a plain GEXF file: time, colour and ids that stay put.
 
 - Time: a node or edge with `start`/`end` (ISO dates, partial where the sources are
-  partial) gets a GEXF spell, so Gephi's timeline shows sessions on their days,
+  partial; a session of the sessions view: its `date` and `end_date`) gets a GEXF spell, so Gephi's timeline shows sessions on their days,
   holdings over their terms, co-chairings on their sessions' days. A partial date
   spans its whole period (a start of "2012" opens on 2012-01-01, an end of
   "2015-03" closes on 2015-03-31): the spell is drawn from what the source gives,
@@ -62,6 +62,9 @@ def _timed(d: dict) -> dict:
         d["from"] = start
     if end is not None:
         d["to"] = end
+    if start is None and end is None and d.get("type") == "Session" and d.get("date"):
+        # The sessions view names a session's dates `date` and `end_date`.
+        start, end = d["date"], d.get("end_date") or d["date"]
     s = spell(start, end)
     if s:
         d["spells"] = [s]

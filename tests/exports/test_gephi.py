@@ -139,3 +139,14 @@ def test_as_of_keeps_what_had_happened(facts):
         if d["type"] == "Session" and "start" in d:
             assert last_day(d["start"]).isoformat() <= day
     assert g.number_of_nodes() < views.combined(facts).number_of_nodes()
+
+
+def test_the_sessions_view_is_on_the_timeline_too(facts):
+    g = views.sessions(facts)
+    back = nx.read_gexf(io.BytesIO(exports.export(g, "gexf").encode()), node_type=None)
+    dated = [(n, d) for n, d in g.nodes(data=True) if d["type"] == "Session" and "date" in d]
+    assert dated
+    for n, d in dated:
+        assert back.nodes[n]["spells"] == [(first_day(d["date"]).isoformat(),
+                                            last_day(d.get("end_date") or d["date"]).isoformat())]
+        assert back.nodes[n]["date"] == d["date"]
