@@ -56,7 +56,9 @@ def query(query_text, params, fmt, timeout, build, width, full_iris, list_, show
         for lib in q.ordered(q.list_queries()):
             params_text = " ".join(f"?{p.name}" + ("!" if p.required else "") for p in lib.params)
             rows.append([lib.name, lib.title, params_text])
-        click.echo(render(["query", "title", "parameters (! = required)"], rows, fmt), nl=False)
+        if width is None and fmt == "table":
+            width = _terminal_width()
+        click.echo(render(["query", "title", "parameters (! = required)"], rows, fmt, width=width), nl=False)
         return
     if query_text == "-":
         query_text = sys.stdin.read()

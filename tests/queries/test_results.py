@@ -150,3 +150,9 @@ def test_unknown_prefix_on_the_command_line(built, capsys):
     code = main(["query", "SELECT ?s WHERE { ?s a nope:Thing }", "--build", str(built)])
     err = capsys.readouterr().err
     assert code == 2 and "unknown prefix 'nope:'" in err and "Traceback" not in err
+
+
+def test_the_query_list_fits_the_width(capsys):
+    assert main(["query", "--list", "--width", "60"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) >= 2 + 14 and max(map(len, lines)) <= 60

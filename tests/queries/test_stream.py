@@ -118,3 +118,11 @@ def test_ask_and_construct_stream(capsys, built):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "subject\tpredicate\tobject"
     assert len(lines) - 1 == len(kg.query(text, build=built))
+
+
+def test_with_a_timeout_the_rows_are_the_same(built, capsys):
+    args = ["query", "timeline", "--format", "csv", "--build", str(built)]
+    assert main(args) == 0
+    streamed = capsys.readouterr().out
+    assert main(args + ["--timeout", "60"]) == 0
+    assert capsys.readouterr().out == streamed and len(streamed.splitlines()) > 1
