@@ -14,7 +14,8 @@ from tests.helpers import trig_store
 # Invented sessions: one dated to the day, one to a month, one to a year, one undated.
 SESSIONS = """
 body:wg-x a irdc:Body, irdc:WorkingGroup ; skos:prefLabel "Working Group on Imagined Matters"@en .
-session:wg-x-1 a irdc:Session ; irdc:sessionOf body:wg-x ; irdc:ordinal 1 ; schema:startDate "2019-03-14"^^xsd:date .
+session:wg-x-1 a irdc:Session ; irdc:sessionOf body:wg-x ; irdc:ordinal 1 ; schema:startDate "2019-03-14"^^xsd:date ;
+    skos:prefLabel "First meeting of the imagined group"@en .
 session:wg-x-2 a irdc:Session ; irdc:sessionOf body:wg-x ; irdc:ordinal 2 ; schema:startDate "2020-07"^^xsd:gYearMonth .
 session:wg-x-3 a irdc:Session ; irdc:sessionOf body:wg-x ; schema:startDate "2021"^^xsd:gYear .
 session:wg-x-4 a irdc:Session ; irdc:sessionOf body:wg-x ; irdc:ordinal 4 .
@@ -59,7 +60,9 @@ def test_dataframe_one_missing_value_marker(sessions):
     assert str(df["ordinal"].dtype) == "Int64"                 # integers stay integers beside a gap
     missing_ordinal = df.loc[df["session"] == "session:wg-x-3", "ordinal"].iloc[0]
     assert missing_ordinal is pd.NA
-    assert all(v is pd.NA for v in df["label"])                # no label anywhere: NA, not None or NaN
+    labels = df.set_index("session")["label"]
+    assert labels["session:wg-x-1"] == "First meeting of the imagined group"
+    assert all(labels[s] is pd.NA for s in labels.index if s != "session:wg-x-1")   # NA, not None or NaN
     assert df.isna().sum().sum() == df.map(lambda v: v is pd.NA or v is pd.NaT).sum().sum()
 
 
