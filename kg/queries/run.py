@@ -90,6 +90,31 @@ def _consume(results, emit=None, batch: int = 512):
     return columns, rows, form, None
 
 
+def _lazy(results, where: str):
+    """The solutions one by one as the engine yields them, for output that streams
+    (`kg query --format csv|tsv|json`): nothing is collected."""
+    if isinstance(results, QueryBoolean):
+        return ["boolean"], [], "ask", bool(results)
+    if isinstance(results, QuerySolutions):
+        columns = [v.value for v in results.variables]
+        width = len(columns)
+        shape = lambda solution: tuple(solution[i] for i in range(width))  # noqa: E731
+        form = "select"
+    else:
+        columns = ["subject", "predicate", "object"]
+        shape = lambda t: (t.subject, t.predicate, t.object)  # noqa: E731
+        form = "graph"
+
+    def rows():
+        try:
+            for item in results:
+                yield shape(item)
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryFailed(f"{where}: {exc}") from None
+
+    return columns, rows(), form, None
+
+
 def evaluate(text: str, store: Store, substitutions: dict | None = None, where: str = "query"):
     """The engine's results for a checked query over the store's default graph.
 
@@ -110,7 +135,7 @@ def evaluate(text: str, store: Store, substitutions: dict | None = None, where: 
             m = _SYNTAX.match(msg)
             if m and not values:
                 line, column = _clamp(text, int(m.group(1)), int(m.group(2)))
-                raise QuerySyntaxError(where, line, column, m.group(3).strip()) from None
+                raise QuerySyntaxError(where, line, column, m.group(3).strip(), text) from None
             raise QueryError(f"{where}: SPARQL syntax error: {msg}") from None
         except RuntimeError as exc:
             msg = str(exc)
@@ -153,7 +178,7 @@ def select(store: Store, sparql: str, **options):
 
 def execute(text: str, store: Store, substitutions: dict | None = None, timeout: float | None = None,
             where: str = "query", *, isolate: bool | None = None, allow_service=(),
-            memory_mb: float | None = None) -> Result:
+            memory_mb: float | None = None, lazy: bool = False) -> Result:
     """Run one read-only query over the distinct union of the named graphs (the
     default graph); `GRAPH ?g` reaches each named graph.
 
@@ -166,7 +191,11 @@ def execute(text: str, store: Store, substitutions: dict | None = None, timeout:
     store = _queryable(store)
     start = time.monotonic()
     isolate = bool(timeout or memory_mb) if isolate is None else isolate
-    if not isolate or not worker.can_fork():
+    if lazy and not (timeout or memory_mb):
+        # Streamed output (`Result.write`): rows are pulled from the engine as they are
+        # written, in this process, and never collected; Ctrl-C stops it between rows.
+        columns, rows, form, boolean = _lazy(evaluate(text, store, substitutions, where), where)
+    elif not isolate or not worker.can_fork():
         # In this process (no fork on this platform, or not asked): nothing stops it but its end.
         columns, rows, form, boolean = _consume(evaluate(text, store, substitutions, where))
     else:
@@ -196,7 +225,7 @@ def resolve(text_or_name: str, folder: str | Path | None = None) -> tuple[str, s
 
 def query(text_or_name: str, *, store: Store | str | Path | None = None, build: str | Path | None = None,
           timeout: float | None = None, params: Mapping[str, Any] | None = None, allow_service=(),
-          isolate: bool | None = None, memory_mb: float | None = None, **kwargs) -> Result:
+          isolate: bool | None = None, memory_mb: float | None = None, lazy: bool = False, **kwargs) -> Result:
     """Run a query of the library (by name), a `.rq` file, or inline SPARQL over the built graph.
 
     Parameters go as keywords (`query("sessions-of-body", body="wg-mc")`) or, for a
@@ -216,6 +245,6 @@ def query(text_or_name: str, *, store: Store | str | Path | None = None, build: 
     values = {**(params or {}), **kwargs}
     subs = bind_params(text, values, lib.params if lib else (), store, where)
     result = execute(text, store, subs, timeout, where, isolate=isolate, allow_service=allow_service,
-                     memory_mb=memory_mb)
-    result.notes = explain_empty(result, subs, _queryable(store)) if subs else []
+                     memory_mb=memory_mb, lazy=lazy)
+    result.notes = explain_empty(result, subs, _queryable(store)) if subs and not lazy else []
     return result
