@@ -426,11 +426,18 @@ def doc_ordinals(doc, offset: int, matcher, lower_text: str | None = None) -> li
     return out
 
 
+CURATED_RULE = "curated-name"   # the rule of kg.extract.spans' candidates
+
+
 def find_mentions(norm: str, candidates: list[tuple]) -> list[Mention]:
     """Body mentions from the Matcher candidates (:func:`doc_candidates`),
     longest match first, no overlaps; a working group's qualifier ("... under
     the Commission ...") is folded into it."""
     _, qual, appos, _, _ = _rules()
+    # a curated name (kg.extract.spans, it sorts first) that a genre rule matches
+    # as the same body is left to the genre rule, whose name says more
+    same = {(c[1], c[2], c[3]) for c in candidates if c[4] != CURATED_RULE}
+    candidates = [c for c in candidates if c[4] != CURATED_RULE or (c[1], c[2], c[3]) not in same]
     cands = sorted(candidates, key=lambda c: (-(c[2] - c[1]), c[0], c[1]))
     taken: list[tuple[int, int]] = []
     kept = []

@@ -275,6 +275,9 @@ def test_matcher_finds_nothing_without_its_patterns(monkeypatch):
     text = "The 23rd meeting of the Working Group on Military Cooperation was held in Moscow."
     monkeypatch.setattr(pipe, "body_matcher", Matcher(pipe.nlp.vocab))
     monkeypatch.setattr(pipe, "ordinal_matcher", Matcher(pipe.nlp.vocab))
+    from kg.extract.gazetteer import Gazetteer
+    from kg.extract.spans import BodyRuler
+    monkeypatch.setattr(pipe, "body_ruler", BodyRuler(pipe.nlp, Gazetteer([])))
     found = pipe.analyse(text, [(0, len(text))])
     assert found.bodies == [] and found.ordinals == []
 
