@@ -9,11 +9,11 @@ so the previous `build/` stays as it was.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pyoxigraph import Quad
+from pyoxigraph import NamedNode, Quad
 
 from .. import curated as curated_mod
 from ..core.config import Project
@@ -56,11 +56,21 @@ def collect(root: Path, extra: Iterable[QuadSource] = ()) -> tuple[list[Quad], l
 def check(curated: list[Quad], other: list[Quad], shapes: Shapes) -> Report:
     """The curated union must conform as a whole; each other graph on its own, in the
     curated structure. Sources may disagree with each other (kg conflicts lists where);
-    a disagreement is not a broken graph."""
+    a disagreement is not a broken graph. An extracted graph that breaks a shape on its
+    own is an extraction gone wrong: it is left out (`Report.left_out`) with its
+    violations as warnings, and the build goes on."""
     report = validate(curated, shapes)
-    if other:
-        report = report.merged(validate_each(other, structure_of(curated), shapes))
-    return report
+    if not other:
+        return report
+    left_out, warnings = [], []
+    for graph, own in validate_each(other, structure_of(curated), shapes).items():
+        broken = [v for v in own.violations if v.severity == "Violation"]
+        if broken:
+            left_out.append(graph.value)
+            note = f" (graph {graph.value} left out of the build)"
+            warnings += [replace(v, severity="Warning", message=v.message + note) for v in broken]
+        warnings += [v for v in own.violations if v.severity != "Violation"]
+    return Report(report.conforms, sorted(set(report.violations) | set(warnings)), left_out=left_out)
 
 
 def project_shapes(root: Path) -> Shapes:
@@ -83,7 +93,8 @@ def build(root: str | Path | None = None, out: str | Path | None = None,
     report = check(curated, other, project_shapes(project.root))
     if not report.conforms:
         raise ValidationFailed(report)
-    quads = sort_quads(curated + other)
+    dropped = {NamedNode(g) for g in report.left_out}
+    quads = sort_quads(curated + [q for q in other if q.graph_name not in dropped])
     summary = summarise(quads, report)
     publish(quads, summary, out)
     return BuildResult(out=out, summary=summary, report=report)

@@ -18,4 +18,7 @@ def summarise(quads: list[Quad], report: Report) -> dict:
     triples = len({q.triple for q in quads})
     graphs = len({q.graph_name for q in quads})
     return {**counts, "named_graphs": graphs, "triples": triples, "quads": len(quads),
-            "conforms": report.conforms, "violations": len(report.violations)}
+            "conforms": report.conforms,
+            "violations": sum(v.severity == "Violation" for v in report.violations),
+            "warnings": sum(v.severity != "Violation" for v in report.violations),
+            "left_out": list(report.left_out)}

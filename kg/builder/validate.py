@@ -35,14 +35,18 @@ class Violation:
 class Report:
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # graphs the build leaves out (see builder.run.check)
 
     def merged(self, other: "Report") -> "Report":
-        return Report(self.conforms and other.conforms, sorted(set(self.violations) | set(other.violations)))
+        return Report(self.conforms and other.conforms, sorted(set(self.violations) | set(other.violations)),
+                      sorted(set(self.left_out) | set(other.left_out)))
 
     def text(self) -> str:
-        if self.conforms:
+        errors = sum(v.severity == "Violation" for v in self.violations)
+        if self.conforms and not self.violations:
             return "Conforms: yes (0 violations)"
-        lines = [f"Conforms: no ({len(self.violations)} violation{'s' * (len(self.violations) != 1)})"]
+        lines = [f"Conforms: {'yes' if self.conforms else 'no'} ({errors} violation{'s' * (errors != 1)}"
+                 + (f", {len(self.violations) - errors} warnings" if len(self.violations) > errors else "") + ")"]
         for v in self.violations:
             where = f"{v.focus}" + (f" {v.path}" if v.path else "")
             lead = f"{v.where}: " if v.where else ""
@@ -89,15 +93,17 @@ def with_provenance_links(quads: Iterable[Quad]) -> Iterable[Triple]:
             yield Triple(q.subject, IRDC.assertedIn, graph)
 
 
-def validate(quads: list[Quad], shapes: Shapes) -> Report:
-    import pyshacl  # heavy: imported only when validating
-    from rdflib import Graph, URIRef
+def _rdflib(triples: Iterable[Triple]):
+    from rdflib import Graph
 
-    data = Graph()
-    data.parse(data=serialize(with_provenance_links(quads), format=RdfFormat.N_TRIPLES), format="nt")
-    conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes.shapes, ont_graph=shapes.ontology, inference="none", advanced=True,
-        allow_warnings=True)
+    graph = Graph()
+    graph.parse(data=serialize(triples, format=RdfFormat.N_TRIPLES), format="nt")
+    return graph
+
+
+def _report(conforms: bool, results) -> Report:
+    from rdflib import URIRef
+
     sh = lambda name: URIRef(SH + name)  # noqa: E731
     violations = []
     for result in results.subjects(sh("resultSeverity"), None):
@@ -113,12 +119,61 @@ def validate(quads: list[Quad], shapes: Shapes) -> Report:
     return Report(conforms=bool(conforms), violations=sorted(set(violations)))
 
 
-def validate_each(quads: list[Quad], context: list[Quad], shapes: Shapes) -> Report:
-    """Validate every named graph of `quads` on its own, together with `context`."""
-    by_graph: dict = {}
+def validate(quads: list[Quad], shapes: Shapes) -> Report:
+    import pyshacl  # heavy: imported only when validating
+
+    conforms, results, _ = pyshacl.validate(
+        _rdflib(with_provenance_links(quads)), shacl_graph=shapes.shapes, ont_graph=shapes.ontology,
+        inference="none", advanced=True, allow_warnings=True)
+    return _report(conforms, results)
+
+
+class _InContext:
+    """One pySHACL validator over the context, reused for many small graphs.
+
+    The context (thousands of triples) is parsed and mixed with the ontology once; each
+    graph's triples are added, validated with its own nodes as the only focus nodes, and
+    taken out again. Checking a graph then costs in proportion to the graph, not to the
+    context, and the shapes are harvested once rather than once per graph."""
+
+    def __init__(self, context: list[Quad], shapes: Shapes):
+        import pyshacl
+        from pyshacl.graph_abstraction import DataGraph
+
+        graph = _rdflib(with_provenance_links(context))
+        graph += shapes.ontology  # what pySHACL's ont_graph would mix in, done once
+        self.data = DataGraph.from_rdflib_graph(graph)
+        self.validator = pyshacl.Validator(self.data, shacl_graph=shapes.shapes, options={
+            "inplace": True, "advanced": True, "allow_warnings": True, "inference": "none"})
+
+    def check(self, quads: list[Quad]) -> Report:
+        from rdflib import BNode, URIRef
+
+        own = _rdflib(with_provenance_links(quads))
+        added = [t for t in own if t not in self.data]
+        focus = sorted({n for s, _, o in own for n in (s, o) if isinstance(n, (URIRef, BNode))})
+        for t in added:
+            self.data.add(t)
+        try:
+            self.validator.options["focus_nodes"] = focus
+            conforms, results, _ = self.validator.run()
+        finally:
+            for t in added:
+                self.data.remove(t)
+        return _report(conforms, results)
+
+
+def by_graph(quads: Iterable[Quad]) -> dict:
+    graphs: dict = {}
     for q in quads:
-        by_graph.setdefault(q.graph_name, []).append(q)
-    report = Report(True)
-    for graph in sorted(by_graph, key=str):
-        report = report.merged(validate(by_graph[graph] + context, shapes))
-    return report
+        graphs.setdefault(q.graph_name, []).append(q)
+    return dict(sorted(graphs.items(), key=lambda item: str(item[0])))
+
+
+def validate_each(quads: list[Quad], context: list[Quad], shapes: Shapes) -> dict:
+    """The report of every named graph of `quads`, each validated on its own in `context`."""
+    graphs = by_graph(quads)
+    if not graphs:
+        return {}
+    checker = _InContext(context, shapes)
+    return {graph: checker.check(own) for graph, own in graphs.items()}

@@ -31,6 +31,14 @@ def build(root, out, corpus, no_extract):
     from ..builder import build as run
 
     result = run(root=root, out=out, extra=[] if no_extract else None, corpus=corpus or None)
+    if result.summary["left_out"]:
+        # An article whose extracted graph breaks a shape on its own is an extraction error,
+        # not a reason to refuse the curated record: say which, and why.
+        click.echo(f"warning: {len(result.summary['left_out'])} extracted graph(s) left out, "
+                   "each breaking a shape on its own:", err=True)
+        for v in result.report.violations:
+            if "left out of the build" in v.message:
+                click.echo(f"  {v.focus} {v.path}: {v.message}", err=True)
     click.echo(summary_text(result.summary), nl=False)
     click.echo(f"Wrote {', '.join(str(result.out / n) for n in ('kg.trig', 'kg.nq', 'kg.ttl', 'kg.jsonld'))}")
 
