@@ -309,3 +309,24 @@ def test_fabric_summit_is_no_ric_summit():
     text = "The 3rd fabric summit was held in Surat."
     found = get_pipeline().analyse(text, [(0, len(text))])
     assert not [m for m in B.find_mentions(text, found.bodies) if (m.body or "").startswith("other-summit")]
+
+
+def test_no_bounded_repeats_reach_the_matcher():
+    """spaCy expands OP "{0,n}" into n optional tokens, exponential on a run of
+    words several of them match; the rules are given to it as "*" with the bound
+    checked after the match."""
+    from kg.extract import bodies as B
+
+    rules = B.token_rules("bodies")
+    ops = {str(t.get("OP", "")) for pats in rules.patterns.values() for p in pats for t in p}
+    assert not any(op.startswith("{") for op in ops)
+    assert rules.limits   # bodies.yaml does bound some gaps
+
+
+@pytest.mark.parametrize("n,found", [(3, True), (30, False)])
+def test_bounded_gap_still_bounded(n, found):
+    # the other-commission rule reads up to the first "cooperation", over at most 20 words
+    words = " ".join(["Alpha"] * n)
+    text = f"The 4th meeting of the India-Russia Intergovernmental Commission on trade {words} cooperation was held."
+    got = any(k[0] != "irigc-mmtc" and k[1] == 4 for k in sessions(text))
+    assert got is found
