@@ -330,3 +330,22 @@ def test_bounded_gap_still_bounded(n, found):
     text = f"The 4th meeting of the India-Russia Intergovernmental Commission on trade {words} cooperation was held."
     got = any(k[0] != "irigc-mmtc" and k[1] == 4 for k in sessions(text))
     assert got is found
+
+
+def test_titles_of_two_people_in_one_list():
+    text = ("Deputy Minister Pavel Orlov and Joint Secretary Meera Pillai signed the minutes; "
+            "Air Marshal Karan Gill and Vice Admiral Ilya Sokolov attended.")
+    posts = {(p["name"], p["title"]) for p in extract_text(text, "t.txt")["posts"]}
+    assert ("Meera Pillai", "Joint Secretary") in posts and ("Pavel Orlov", "Deputy Minister") in posts
+    assert not any("Pavel" in t for _, t in posts)
+
+
+@pytest.mark.parametrize("phrase,kinds", [
+    ("Three contracts, a roadmap and two protocols were signed", {"contract", "roadmap", "protocol"}),
+    ("A protocol as well as an agreement was signed", {"protocol", "agreement"}),
+    ("A protocol was signed", {"protocol"}),
+])
+def test_signed_lists_of_document_kinds(phrase, kinds):
+    text = f"The 8th meeting of the Working Group on Military Cooperation was held in Moscow on 2 May 2016. {phrase} there."
+    s = sessions(text)[("wg-mc", 8)]
+    assert {x["kind"] for x in s["signed"]} == kinds
