@@ -42,7 +42,8 @@ agreements:
 people:
   - {id: ravi-menon, name: Ravi K Menon, alt_names: [R K Menon]}
 """)
-    _write(root / "curated" / "sources" / "s2.yaml", "source: s2\nsessions:\n  - {body: sub-x, ordinal: 2}\n")
+    _write(root / "curated" / "sources" / "s2.yaml", "source: s2\nsessions:\n  - {body: sub-x, ordinal: 2}\n"
+           "  - {body: wg-mc, ordinal: 3, attendees: [olga-test]}\npeople:\n  - {id: olga-test, name: Olga Test}\n")
     return root
 
 
@@ -62,7 +63,9 @@ def _prediction():
             {"body": "wg-mc", "ordinal": 7, "date": "2011-03-01", "place": "Poona",
              "co_chairs": [{"name": "Shri Ravi Menon", "country": "India"}], "signed": [{"kind": "protocol"}]}],
          "agreements": []},
-        {"document": "101_b.txt", "sessions": [{"body": "wg-mc", "ordinal": 2}]},
+        {"document": "101_b.txt", "sessions": [{"body": "wg-mc", "ordinal": 2},
+                                               {"body": "wg-mc", "ordinal": 3,
+                                                "co_chairs": [{"name": "Olga Test", "country": "Russia"}]}]},
     ]}
 
 
@@ -75,6 +78,8 @@ def test_score_per_field_and_body(seeds):
     assert r["bodies"]["wg-mc"]["tp"] == r["tp"]
     assert r["fields"]["agreement"]["fn"] == 2 and "agreement" not in str(r["sessions_only"])
     assert r["sessions_only"]["fn"] == r["fn"] - 2
+    # Olga Test was present at wg-mc 3 by the curated record, not its co-chair
+    assert r["fields"]["co_chair"]["fp"] == 1 and r["co_chair_fp_attendees"] == 1
 
 
 def test_same_figures_as_the_hidden_set_scorer(seeds):
