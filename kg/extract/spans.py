@@ -13,6 +13,8 @@ full name, which contains a working group's words, wins over the working group.
 """
 from __future__ import annotations
 
+import re
+
 from .data import load
 from .bodies import CURATED_RULE as RULE
 
@@ -32,16 +34,46 @@ def usable(label: str, rules: dict) -> bool:
     return len(text) >= int(rules.get("min_acronym", 4)) and text.upper() == text and any(c.isalpha() for c in text)
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def declined(label: str, rules: dict) -> list[str]:
+    """A Russian label in each oblique case (its head phrase declined), by the
+    ending table of body_labels.yaml; other labels: none."""
+    if not _CYRILLIC.search(label):
+        return []
+    words = label.split()
+    preps = set(rules.get("ru_prepositions", []))
+    head = next((i for i, w in enumerate(words) if w.lower() in preps), len(words))
+    table = sorted((rules.get("ru_cases") or {}).items(), key=lambda kv: -len(kv[0]))
+    n_cases = max((len(v) for _, v in table), default=0)
+    out = []
+    for case in range(n_cases):
+        new = []
+        for w in words[:head]:
+            for end, forms in table:
+                if w.lower().endswith(end):
+                    w = w[: len(w) - len(end)] + forms[case]
+                    break
+            new.append(w)
+        variant = " ".join(new + words[head:])
+        if variant != label and variant not in out:
+            out.append(variant)
+    return out
+
+
 def body_patterns(gazetteer) -> list[dict]:
     rules = load("body_labels.yaml")
     out, seen = [], set()
     for entry in gazetteer.of_kind("bodies"):
         for label in entry.labels:
-            key = (entry.id, label.lower())
-            if key in seen or not usable(label, rules):
+            if not usable(label, rules):
                 continue
-            seen.add(key)
-            out.append({"label": "BODY", "pattern": label, "id": entry.id})
+            for form in [label, *declined(label, rules)]:
+                key = (entry.id, form.lower())
+                if key not in seen:
+                    seen.add(key)
+                    out.append({"label": "BODY", "pattern": form, "id": entry.id})
     return out
 
 

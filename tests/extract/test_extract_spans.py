@@ -60,3 +60,18 @@ def test_sub_group_containing_a_working_groups_words_is_not_it():
     got = {(s["body"], s["ordinal"]) for s in extract_text(text, "t.txt", gazetteer=GAZ)["sessions"]}
     assert ("wg-mc", 2) not in got
     assert ("sg-mc-training", 2) in got
+
+
+def test_russian_labels_declined_in_their_head_phrase():
+    from kg.extract.spans import declined
+    rules = load("body_labels.yaml")
+    forms = declined("рабочая группа по морским верфям", rules)
+    assert "рабочей группы по морским верфям" in forms        # genitive; after "по" unchanged
+    assert "рабочей группе по морским верфям" in forms        # prepositional
+    assert declined("Working Group on Docks", rules) == []
+
+
+def test_a_declined_russian_label_is_recognised(ruler):
+    nlp, r = ruler
+    doc = nlp("Члены рабочей группы по верфям встретились.")
+    assert [c[3] for c in r.candidates(doc, 0)] == ["wg-test-shipyards"]
