@@ -583,7 +583,7 @@ def _noun_after_rx():
 
 
 _WAS_THE = re.compile(r"(?:meeting|session|edition|round|sitting|one)\s+(?:was|is|will\s+be|would\s+be)\s+(?:the\s+)?$", re.I)
-_BACK_GAP = re.compile(r"^\s*(?:'s|'|,)?\s*(?:(?:had|has|have|will|would|then|recently|successfully|also)\s+)?"
+_BACK_GAP = re.compile(r"^\s*(?:" + "|".join(map(re.escape, load("bodies.yaml")["possessive_after_body"])) + r")?\s*(?:(?:had|has|have|will|would|then|recently|successfully|also)\s+)?"
                        r"(?:held|holds|hold|holding|convened|convenes|convene|concluded|concludes|had|completed|met\s+for|meets\s+for|"
                        r"organised|organized|hosted)?\s*(?:(?:its|their)(?:\s+own)?|the)?\s*$", re.I)
 _APPOSITIVE_BEFORE = re.compile(r"\b(?:meeting|session|sitting|edition|round)(?:\s+of\s+(?:the\s+)?[\w\-&]+(?:\s+[\w\-&]+){0,8}?)?"
