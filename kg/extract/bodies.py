@@ -552,6 +552,7 @@ def ordinal_words() -> dict[str, int]:
             for sep in ("-", " ", ""):
                 words[f"{t}{sep}{u}"] = 20 + 10 * k + i + 1
     words.update({w: 1 for w in d["first"]})
+    words.update(zip(d.get("other", []), d.get("other_values", [])))
     return words
 
 

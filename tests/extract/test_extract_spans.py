@@ -14,7 +14,7 @@ GAZ = Gazetteer([
     Entry("wg-test-shipyards", "bodies", ["Working Group on Shipyards and Docks", "WGSD-IR",
                                           "рабочая группа по верфям"]),
     Entry("sg-mc-training", "bodies", ["Sub-Group on Military Cooperation in Training"]),
-    Entry("wg-mc", "bodies", ["Working Group on Military Cooperation"]),
+    Entry("wg-mc", "bodies", ["Working Group on Military Cooperation", "सैन्य सहयोग पर कार्य समूह"]),
     Entry("commission-x", "bodies", ["Northern Joint Commission"]),
 ])
 
@@ -75,3 +75,21 @@ def test_a_declined_russian_label_is_recognised(ruler):
     nlp, r = ruler
     doc = nlp("Члены рабочей группы по верфям встретились.")
     assert [c[3] for c in r.candidates(doc, 0)] == ["wg-test-shipyards"]
+
+
+HINDI_WORDS = "सैन्य सहयोग पर कार्य समूह की तीसरी बैठक में प्रशिक्षण पर चर्चा हुई।"
+
+
+def test_hindi_ordinal_word_numbers_the_body_before_it():
+    from kg.extract import bodies as B
+    from kg.extract.pipeline import get_pipeline
+    a = get_pipeline(GAZ).analyse(HINDI_WORDS, [(0, len(HINDI_WORDS))])
+    ords = B.find_ordinals(HINDI_WORDS, B.find_mentions(HINDI_WORDS, a.bodies), a.ordinals)
+    assert [(o.value, o.mention.body) for o in ords] == [(3, "wg-mc")]
+
+
+@pytest.mark.xfail(strict=True, reason="kg/extract/text.py (extract-io) marks a paragraph with no "
+                   "[a-z0-9] word as boilerplate, so an all-Devanagari/Cyrillic paragraph is never read")
+def test_hindi_paragraph_without_latin_letters_is_read():
+    got = {(s["body"], s["ordinal"]) for s in extract_text(HINDI_WORDS, "t.txt", gazetteer=GAZ)["sessions"]}
+    assert ("wg-mc", 3) in got
