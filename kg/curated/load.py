@@ -19,8 +19,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from ..core import journal
 from ..core.errors import InputError, Problem
 from ..core.schema import schema
+from . import cautions
 from .parse import Parser, suggest
 from .read import LocatedList, read
 from .records import Claim, Curated, Record
@@ -303,6 +305,8 @@ def _check_hierarchy(by_kind: dict, problems: list[Problem]) -> None:
 def load(root: str | Path) -> Curated:
     """Load `root/sources.yaml` and `root/curated/**/*.yaml`, or raise InputError listing every problem."""
     root = Path(root)
+    if (root / journal.JOURNAL).is_dir():  # a `kg accept` killed midway: finish or undo it first
+        journal.recover(root)
     problems: list[Problem] = []
     records: list[Record] = []
     if not (root / "sources.yaml").exists():
@@ -330,6 +334,7 @@ def load(root: str | Path) -> Curated:
     _check_hierarchy(by_kind, problems)
     if problems:
         raise InputError(problems)
+    cautions.emit(by_kind)
     return Curated(root=root, records=by_kind)
 
 
