@@ -142,10 +142,14 @@ def validate(quads: list[Quad], shapes: Shapes, engine: str = "oxigraph") -> Rep
 def _validate_oxigraph(quads: list[Quad], shapes: Shapes) -> Report:
     from .shacl import run_checks
 
+    from ..core import sparql
+    from ..core.vocab import PREFIXES
+
     store = Store()
+    store.bulk_extend(quads)
+    store.update(sparql.text("shacl/provenance-links", suffix=".ru"), prefixes=PREFIXES)
     default = DefaultGraph()
-    store.extend(Quad(t.subject, t.predicate, t.object, default)
-                 for t in (*with_provenance_links(quads), *shapes.ontology_triples))
+    store.bulk_extend(Quad(t.subject, t.predicate, t.object, default) for t in shapes.ontology_triples)
     shown = lambda term: term.value if isinstance(term, BlankNode) else shorten(term.value)  # noqa: E731
     violations = {Violation(focus=shown(focus), path=shorten(path) if path else "", message=message,
                             severity=severity)

@@ -13,8 +13,9 @@ from .errors import KgError
 
 
 @lru_cache(maxsize=None)
-def text(name: str) -> str:
-    path = sparql_dir() / f"{name}.rq"
+def text(name: str, suffix: str = ".rq") -> str:
+    """The text of `ontology/sparql/NAME.rq` (`suffix=".ru"` for an update)."""
+    path = sparql_dir() / f"{name}{suffix}"
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
