@@ -63,6 +63,12 @@ def write(staging: Path, quads: list[Quad], summary: dict) -> None:
     (staging / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def versions_dir(out: Path) -> Path:
     return out.parent / f"{out.name}.versions"
 
@@ -154,6 +160,7 @@ def publish(quads: list[Quad], summary: dict, out: Path, lock_wait: float = 60.0
             _clean_stale(versions, out)
             staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=versions))
             try:
+                os.chmod(staging, 0o777 & ~_umask())   # a folder as mkdir makes it, not mkdtemp's 0700
                 write(staging, quads, summary)
                 numbers = _numbers(versions)
                 number = (numbers[-1] if numbers else 0) + 1

@@ -37,6 +37,9 @@ def first_build(tmp_path):
 def test_build_is_a_link_to_a_version_and_old_versions_are_pruned(tmp_path):
     out, _ = first_build(tmp_path)
     assert out.is_symlink() and (out / "kg.nq").is_file()
+    mask = os.umask(0)
+    os.umask(mask)
+    assert os.stat(out).st_mode & 0o777 == 0o777 & ~mask      # readable as a plain build/ folder was
     for n in range(4, 8):
         publish(quads(n), {"quads": n}, out)
         assert (out / "summary.json").read_text().count(f'"quads": {n}') == 1
