@@ -8,6 +8,13 @@ analyst can ask SPARQL for the sentence behind any extracted value.
 Entities the curated graph knows are linked by identifier; the others become
 new entities flagged `irdc:extractionOnly true`. An article whose file the
 source register already lists is attached to that registered source.
+
+Posts and visits use the curated terms (kg/schema.yaml): a person named with a
+title is an `irdc:PostHolding` of the post that title names (an extraction-only
+post where no curated post has that title and side), attested on the article's
+date; a visit is an `irdc:Visit` with its visitor, place, organisation and
+date. A document signed at a session is an `irdc:Signing` of its kind, as the
+curated signings are, beside the document itself.
 """
 from __future__ import annotations
 
@@ -20,7 +27,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from ..core.dates import datatype, parse_partial
 from ..core.names import fold, name_key, slug
 from ..core.schema import expand, schema
-from ..core.vocab import ID, IRDC, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, entity, extracted_graph
+from ..core.vocab import ID, IRDC, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, entity, extracted_graph
 from ..curated import Curated
 from ..extract.gazetteer import Gazetteer
 
@@ -37,7 +44,21 @@ class Linker:
         self.signed_at = {(rec.first("signed_at"), rec.first("type")): rec.id for rec in curated["agreement"].values()
                           if rec.first("signed_at")}
         self.curated = curated
-        self.by_file = {rec.first("file"): rec.id for rec in curated["source"].values() if rec.first("file")}
+        self.by_file = {f: rec.id for rec in curated["source"].values() for f in rec.values("file")}
+        self.posts: dict[tuple[str, str | None], str] = {}
+        for rec in curated["post"].values():
+            for title in list(rec.values("title")) + list(rec.values("alt_titles")):
+                self.posts.setdefault((fold(title), rec.first("side")), rec.id)
+
+    def post(self, title: str, side: str | None) -> str | None:
+        """The curated post a title names, on the given side (or on none stated)."""
+        return self.posts.get((fold(title), side)) or (None if side is None else self.posts.get((fold(title), None)))
+
+    def organisation(self, name: str | None, link: str | None) -> str | None:
+        if link and link in self.curated["organisation"]:
+            return link
+        found = self.gazetteer.organisation_id(name) if name else None
+        return found if found in self.curated["organisation"] else None
 
     def find(self, kind: str, name: str | None) -> str | None:
         if not name:
@@ -174,6 +195,16 @@ def _session(g: _Graph, linker: Linker, s: dict) -> None:
         for c in sorted({IRDC.Agreement, cls, SCHEMA.CreativeWork}, key=str):
             g.add(doc, RDF.type, c)
         title = item.get("title") if isinstance(item, dict) else None
+        # The signing, in the curated terms: what kind of document, how many, which.
+        signing = NamedNode(f"{node.value}/signed/{curated_type}")
+        g.add(node, IRDC.signing, signing)
+        g.add(signing, RDF.type, IRDC.Signing)
+        g.add(signing, IRDC.documentKind, cls)
+        g.add(signing, IRDC.document, doc)
+        count = item.get("count") if isinstance(item, dict) else None
+        if isinstance(count, int) and not isinstance(count, bool) and count > 0:
+            g.add(signing, IRDC.documentCount, Literal(str(count), datatype=XSD.integer))
+        g.evidence(signing, IRDC.documentKind, curated_type, item.get("evidence") if isinstance(item, dict) else None)
         if not known:
             g.add(doc, RDFS.label, Literal(title or f"{kind or 'document'} signed at {session_id}", language="en"))
         g.add(doc, IRDC.signedAt, node)
@@ -198,6 +229,82 @@ def _agreement(g: _Graph, linker: Linker, a: dict) -> None:
     g.evidence(node, SCHEMA.name, title, a.get("evidence"))
 
 
+def _side(word: str | None) -> str | None:
+    return schema().side_of_word(word or "") if word else None
+
+
+def _post(g: _Graph, linker: Linker, p: dict, attested: Literal | None) -> None:
+    """A person named with a title: a holding of the post that title names."""
+    name, title = p.get("name"), p.get("title")
+    if not name or not title:
+        return
+    side = _side(p.get("country"))
+    known = linker.post(title, side)
+    post = entity("post", known or f"x-{slug(title)}" + (f"-{side}" if side else ""))
+    g.add(post, RDF.type, ORG.Post)
+    if not known:
+        g.add(post, SKOS.prefLabel, Literal(title, language="en"))
+        g.add(post, SCHEMA.name, Literal(title))
+        g.add(post, IRDC.extractionOnly, TRUE)
+        if side:
+            g.add(post, IRDC.side, entity("country", side))
+            g.add(entity("country", side), RDF.type, SCHEMA.Country)
+            g.add(entity("country", side), RDF.type, SCHEMA.Place)
+    person = _entity(g, linker, "person", name, (p.get("links") or {}).get("person_id"), [SCHEMA.Person])
+    holding = NamedNode(f"{post.value}/holding/{person.value.rsplit('/', 1)[-1]}")
+    g.add(post, IRDC.holding, holding)
+    g.add(holding, RDF.type, IRDC.PostHolding)
+    g.add(holding, RDF.type, ORG.Membership)
+    g.add(holding, IRDC.post, post)
+    g.add(holding, IRDC.person, person)
+    g.add(holding, ORG.member, person)
+    g.add(person, ORG.holds, post)
+    if attested is not None and len(attested.value) == 10:
+        g.add(holding, IRDC.attestedOn, attested)
+    g.evidence(holding, IRDC.person, name, p.get("evidence"))
+
+
+def _visit(g: _Graph, linker: Linker, v: dict) -> None:
+    """A visit by a named person to a place or an organisation."""
+    name = v.get("person")
+    if not name or not (v.get("place") or v.get("organisation")):
+        return
+    links = v.get("links") or {}
+    person = _entity(g, linker, "person", name, links.get("person_id"), [SCHEMA.Person])
+    place = _entity(g, linker, "place", v["place"], links.get("place_id"), [SCHEMA.Place]) if v.get("place") else None
+    org = None
+    if v.get("organisation"):
+        known = linker.organisation(v["organisation"], links.get("organisation_id"))
+        org = entity("organisation", known or f"x-{slug(v['organisation'])}")
+        for cls in (ORG.Organization, SCHEMA.Organization):
+            g.add(org, RDF.type, cls)
+        if not known:
+            g.add(org, SKOS.prefLabel, Literal(v["organisation"], language="en"))
+            g.add(org, SCHEMA.name, Literal(v["organisation"]))
+            g.add(org, IRDC.extractionOnly, TRUE)
+    date = date_literal(v["date"]) if v.get("date") else None
+    parts = [person, place or org]
+    key = "-".join(n.value.rsplit("/", 1)[-1].removeprefix("x-") for n in parts) + (f"-{date.value}" if date else "")
+    node = entity("visit", f"x-{key}")
+    for cls in (IRDC.Visit, SCHEMA.Event):
+        g.add(node, RDF.type, cls)
+    g.add(node, IRDC.extractionOnly, TRUE)
+    where = v.get("place") or v.get("organisation")
+    g.add(node, RDFS.label, Literal(f"Visit of {name} to {where}", language="en"))
+    g.add(node, IRDC.visitor, person)
+    g.evidence(node, IRDC.visitor, name, v.get("evidence"))
+    if place is not None:
+        g.add(node, SCHEMA.location, place)
+    if org is not None:
+        g.add(node, IRDC.visited, org)
+    if date is not None:
+        g.add(node, SCHEMA.startDate, date)
+
+
+# Register fields an article may state about itself (optional keys of the facts JSON).
+REGISTER_FIELDS = (("publisher", SCHEMA.publisher), ("headline", SCHEMA.headline), ("url", SCHEMA.url))
+
+
 def document_quads(doc: dict, linker: Linker) -> list[Quad]:
     """The named graph of one article's extracted facts."""
     source_id = document_source_id(linker, doc["document"])
@@ -212,6 +319,14 @@ def document_quads(doc: dict, linker: Linker) -> list[Quad]:
     published = date_literal(doc["published"]) if doc.get("published") else None
     if published is not None and source_id not in linker.curated["source"]:
         g.add(source, SCHEMA.datePublished, published)
+    if source_id not in linker.curated["source"]:
+        for key, prop in REGISTER_FIELDS:
+            value = doc.get(key)
+            if isinstance(value, str) and value.strip():
+                url = key == "url" and value.startswith(("http://", "https://")) and not any(c in value for c in '<>" {}|\\^`')
+                if key == "url" and not url:
+                    continue  # not an IRI the register could hold
+                g.add(source, prop, NamedNode(value) if url else Literal(value.strip()))
     if doc.get("duplicate_of"):
         other = entity("source", document_source_id(linker, doc["duplicate_of"]))
         g.add(source, IRDC.duplicateOf, other)
@@ -219,6 +334,10 @@ def document_quads(doc: dict, linker: Linker) -> list[Quad]:
         _session(g, linker, s)
     for a in doc.get("agreements") or []:
         _agreement(g, linker, a)
+    for p in doc.get("posts") or []:
+        _post(g, linker, p, published)
+    for v in doc.get("visits") or []:
+        _visit(g, linker, v)
     return g.quads
 
 

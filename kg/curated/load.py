@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from ..core import journal
 from ..core.errors import InputError, Problem
 from ..core.schema import schema
 from . import cautions
@@ -304,6 +305,8 @@ def _check_hierarchy(by_kind: dict, problems: list[Problem]) -> None:
 def load(root: str | Path) -> Curated:
     """Load `root/sources.yaml` and `root/curated/**/*.yaml`, or raise InputError listing every problem."""
     root = Path(root)
+    if (root / journal.JOURNAL).is_dir():  # a `kg accept` killed midway: finish or undo it first
+        journal.recover(root)
     problems: list[Problem] = []
     records: list[Record] = []
     if not (root / "sources.yaml").exists():

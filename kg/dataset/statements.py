@@ -1,5 +1,6 @@
 """The disputable facts about sessions (date, place, co-chair per side), per named graph,
-with the evidence each graph gives. Shared by `kg conflicts` and `kg review`."""
+with the evidence each graph gives. Shared by `kg conflicts` and `kg review`; the other
+facts an article can add (post holdings, visits, signings, agreements) for `kg review`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ class Statement:
     start: int | None
     end: int | None
     rule: str | None
+    date: str | None = None      # a holding's attestation, a visit's or an agreement's date
+    where: str | None = None     # a visit's place
+    visited: str | None = None   # a visit's organisation
 
     @property
     def key(self) -> tuple:
@@ -55,8 +59,21 @@ class SessionStatements:
         return sorted(set(out), key=lambda s: (s.session, s.what, s.side or "", s.value, s.graph))
 
     @cached_property
+    def records(self) -> list[Statement]:
+        """Post holdings, visits, signings and extraction-only agreements, per graph."""
+        out = []
+        for r in select(self.store, sparql.text("record-statements")):
+            v = lambda name: r[name].value if r[name] is not None else None  # noqa: E731
+            out.append(Statement(
+                session=v("subject"), what=v("what"), side=v("side"), value=v("value"), graph=v("g"),
+                source=v("source"), method=v("method").rsplit("#", 1)[-1].lower(), quote=v("quote"),
+                start=int(v("start")) if v("start") else None, end=int(v("end")) if v("end") else None,
+                rule=v("rule"), date=v("date"), where=v("where"), visited=v("visited")))
+        return sorted(set(out), key=lambda s: (s.what, s.session, s.value, s.graph, s.date or ""))
+
+    @cached_property
     def labels(self) -> dict[str, str]:
-        return {r["x"].value: r["label"].value for r in select(self.store, sparql.text("labels"))}
+        return {r["x"].value: r["ranked"].value[1:] for r in select(self.store, sparql.text("labels"))}
 
     def label(self, iri: str | None) -> str:
         if iri is None:
@@ -65,7 +82,7 @@ class SessionStatements:
             return self.labels[iri]
         if "/id/session/" in iri:  # extraction-only sessions carry no label: body/number
             return iri.split("/id/session/", 1)[1]
-        return iri.rsplit("/", 1)[-1]
+        return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
     @cached_property
     def containment(self) -> set[tuple[str, str]]:

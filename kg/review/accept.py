@@ -1,36 +1,40 @@
 """Accepting reviewed facts into the curated YAML.
 
-`accept` writes chosen pending facts into `seeds/` with ruamel.yaml's
-round-trip mode, so the curators' comments, key order and flow lists
-survive, citing the article as the source (registering it in
-`seeds/sources.yaml` if it is new). Each value goes in as a `{value, sources}`
-claim so that only the accepting source is credited with it.
+`accept` writes the chosen pending facts of an article into that article's own
+per-source file, `seeds/curated/sources/<source-id>.yaml` (`source: id`, records
+without `sources:`, since the file's source states everything in it), merging
+into the file if it exists. Entities only the article names (the `x-`
+extraction-only ones) get records in the same file. A new source is registered
+in `seeds/sources.yaml` with the register fields the article states. The files
+are checked to load before anything is written, and written as one transaction
+(kg/core/journal.py), keeping their comments, order and permission bits.
 """
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Store, Variable
 
-from ..core import sparql
+from ..core import journal, sparql
+from ..core.dates import compatible
 from ..core.errors import KgError
-from ..core.files import write_atomic
+from ..core.names import slug
+from ..core.schema import expand, schema
 from ..core.vocab import ID
 from ..dataset.statements import SessionStatements
 from ..dataset.store import select
 from .pending import Pending, pending
+from .seedfiles import SeedFiles, sections
+
+# The order curators write a session's fields in, then the other records.
+ORDER = {"session": 0, "date": 1, "place": 2, "co-chair": 3, "signed": 4, "holding": 5, "visit": 6, "agreement": 7}
 
 
-def _yaml():
-    from ruamel.yaml import YAML
+def _map(items):
+    from ruamel.yaml.comments import CommentedMap
 
-    yaml = YAML()  # round-trip: comments, order and flow style are kept
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.preserve_quotes = True
-    return yaml
+    return CommentedMap(items)
 
 
 def _flow(items):
@@ -41,176 +45,134 @@ def _flow(items):
     return seq
 
 
-def _claim(value, source: str):
-    from ruamel.yaml.comments import CommentedMap
-
-    claim = CommentedMap([("value", value), ("sources", _flow([source]))])
-    claim.fa.set_flow_style()
-    return claim
+def _slug_of(iri: str) -> str:
+    """The slug of an entity IRI: what follows its kind (`session/wg-mc/6` -> `wg-mc/6`)."""
+    return iri[len(ID):].split("/", 1)[1]
 
 
-def _slug_of(iri: str, kind: str) -> str:
-    return iri[len(f"{ID}{kind}/"):]
+def _date(value: str):
+    return dt.date.fromisoformat(value) if len(value) == 10 else value
 
 
-class _Seeds:
-    """The curated files, loaded round-trip, written back only if changed."""
-
-    def __init__(self, root: Path):
-        self.root, self.yaml = root / "seeds", _yaml()
-        self.docs: dict[Path, object] = {}
-        self.changed: set[Path] = set()
-
-    def doc(self, path: Path):
-        if path not in self.docs:
-            self.docs[path] = self.yaml.load(path.read_text(encoding="utf-8"))
-        return self.docs[path]
-
-    def section(self, key: str, default_file: str):
-        """The list under `key`, in whichever curated file holds it."""
-        for path in sorted((self.root / "curated").glob("*.yaml")):
-            data = self.doc(path)
-            if isinstance(data, dict) and key in data:
-                if data[key] is None:
-                    data[key] = []
-                return path, data[key]
-        path = self.root / "curated" / default_file
-        from ruamel.yaml.comments import CommentedMap
-
-        self.docs[path] = CommentedMap([(key, [])])
-        return path, self.docs[path][key]
-
-    def append(self, key: str, default_file: str, record) -> None:
-        path, items = self.section(key, default_file)
-        items.append(record)
-        if len(items) > 1:  # a blank line between records, as the curators write them
-            items.yaml_set_comment_before_after_key(len(items) - 1, before="\n")
-        self.changed.add(path)
-
-    def save(self) -> list[Path]:
-        for path in sorted(self.changed):
-            buf = io.StringIO()
-            self.yaml.dump(self.docs[path], buf)
-            write_atomic(path, buf.getvalue())
-        return sorted(self.changed)
+def _by(items, **match):
+    return next((i for i in items if all(str(i.get(k)) == str(v) for k, v in match.items())), None)
 
 
-def _set(record, key: str, value) -> None:
-    """Set a key, placing a new one before `sources` so that citations stay last."""
-    if key in record or "sources" not in record:
-        record[key] = value
-    else:
-        record.insert(list(record).index("sources"), key, value)
+class _SourceFile:
+    """One source's per-source file, as a round-trip document."""
 
+    def __init__(self, files: SeedFiles, sid: str):
+        self.files, self.sid = files, sid
+        self.path = files.seeds / "curated" / "sources" / f"{sid}.yaml"
+        self.doc = files.load(self.path, lambda: _map([("source", sid)]))
+        files.check_shape(self.path, self.doc, sections() | {"source"})
+        if self.doc.get("source") != sid:
+            raise KgError(f"{self.path}:1: this file is for source {self.doc.get('source')!r}, not {sid!r}; "
+                          "kg accept writes nothing")
 
-def _ids(items) -> set[str]:
-    return {item.get("id") for item in items if isinstance(item, dict)}
+    def items(self, key: str):
+        return self.files.section(self.path, self.doc, key)
+
+    def add(self, key: str, record):
+        self.files.append(self.items(key), record)
+        self.files.changed.add(self.path)
+        return record
+
+    def record(self, key: str, rid: str, *fields):
+        found = _by(self.items(key), id=rid)
+        return found if found is not None else self.add(key, _map([("id", rid), *fields]))
+
+    def put(self, record, field: str, value, what: str) -> None:
+        """Set a single value this source gives; a more precise date replaces a compatible one."""
+        current = record.get(field)
+        if current is None or (field in ("date", "signed_on") and len(str(value)) > len(str(current))
+                               and compatible(str(current), str(value))):
+            record[field] = value
+            self.files.changed.add(self.path)
+        elif str(current) != str(value) and not (field == "date" and compatible(str(current), str(value))) \
+                and field != "place":
+            raise KgError(f"{self.path}: {what}: this source already gives {field} {current!r}, not {value!r}; "
+                          "kg accept writes nothing")
 
 
 class _Acceptor:
     def __init__(self, root: Path, store: Store):
-        self.seeds, self.store, self.facts = _Seeds(root), store, SessionStatements(store)
+        from ..curated import load
 
-    def register_source(self, iri: str) -> str:
-        from ruamel.yaml.comments import CommentedMap
+        self.seeds = root / "seeds"
+        journal.recover(self.seeds)  # finish an accept that was killed midway, before reading
+        self.curated = load(self.seeds)  # the seeds load as they are, or nothing is done
+        self.files, self.store, self.facts = SeedFiles(self.seeds), store, SessionStatements(store)
+        self.by_source: dict[str, _SourceFile] = {}
 
-        sid = _slug_of(iri, "source")
-        path = self.seeds.root / "sources.yaml"
-        doc = self.seeds.doc(path)
-        if sid in _ids(doc["sources"]):
-            return sid
+    # ------------------------------------------------------------ sources
+
+    def source_file(self, iri: str) -> _SourceFile:
+        sid = _slug_of(iri)
+        if sid not in self.by_source:
+            self.register(iri, sid)
+            self.by_source[sid] = _SourceFile(self.files, sid)
+        return self.by_source[sid]
+
+    def register(self, iri: str, sid: str) -> None:
+        """Register a new source with what the article states about itself."""
+        if sid in self.curated["source"]:
+            return
+        path = self.seeds / "sources.yaml"
+        doc = self.files.load(path, lambda: _map([("sources", [])]))
+        self.files.check_shape(path, doc, {"sources"})
+        items = self.files.section(path, doc, "sources")
+        if _by(items, id=sid) is not None:
+            return
         row = next(iter(select(self.store, sparql.text("source-info"), substitutions={Variable("s"): NamedNode(iri)})), None)
-        record = CommentedMap([("id", sid), ("kind", "news-article")])
-        if row is not None and row["published"] is not None:
-            record["date_published"] = dt.date.fromisoformat(row["published"].value[:10])
-        if row is not None and row["file"] is not None:
-            record["file"] = row["file"].value
-        record["note"] = "Registered by kg accept from an extracted article."
-        doc["sources"].append(record)
-        self.seeds.changed.add(path)
-        return sid
+        value = lambda name: row[name].value if row is not None and row[name] is not None else None  # noqa: E731
+        record = _map([("id", sid), ("kind", "news-article")])
+        for field, name in (("publisher", "publisher"), ("headline", "headline")):
+            if value(name):
+                record[field] = value(name)
+        if value("published"):
+            record["date_published"] = _date(value("published")[:10])
+        if value("file"):
+            record["file"] = _flow([value("file")])
+        if value("url"):
+            record["url"] = value("url")
+        record["note"] = "Registered by kg accept from an extracted article; the fields are what the article states."
+        self.files.append(items, record, spaced=True)
+        self.files.changed.add(path)
 
-    def entity(self, iri: str, kind: str, key: str, default_file: str, source: str, extra=()) -> str:
-        """The curated id for an entity, creating a record for an extraction-only one."""
-        from ruamel.yaml.comments import CommentedMap
+    # ------------------------------------------------------------ entities
 
-        slug = _slug_of(iri, "country" if iri.startswith(ID + "country/") else kind)
-        if not slug.startswith("x-"):
-            return slug
-        new_id = slug[2:]
-        _, items = self.seeds.section(key, default_file)
-        if new_id not in _ids(items):
-            record = CommentedMap([("id", new_id), *extra, ("name", self.facts.label(iri)), ("sources", _flow([source]))])
-            self.seeds.append(key, default_file, record)
-        return new_id
+    def entity(self, sf: _SourceFile, iri: str, kind: str, *extra) -> str:
+        """The curated id of an entity; an extraction-only one gets a record in the source's file."""
+        rid = _slug_of(iri)
+        if not rid.startswith("x-"):
+            return rid
+        rid = rid[2:]
+        if rid not in self.curated[kind]:
+            key = schema()[kind].key
+            name = "title" if kind == "post" else "name"
+            sf.record(key, rid, *extra, (name, self.facts.label(iri)))
+        return rid
 
-    def session(self, iri: str, source: str):
-        from ruamel.yaml.comments import CommentedMap
-
-        body, _, number = _slug_of(iri, "session").partition("/")
-        _, items = self.seeds.section("sessions", "sessions.yaml")
+    def session(self, sf: _SourceFile, iri: str):
+        body, _, number = _slug_of(iri).partition("/")
+        items = sf.items("sessions")
         for item in items:
             if item.get("body") == body and (str(item.get("ordinal")) == number or str(item.get("date")) == number):
                 return item
-        if body not in self._body_ids():
-            raise KgError(f"{iri}: the body {body!r} is not curated yet; add it to bodies.yaml first")
-        record = CommentedMap([("body", body)])
-        record["ordinal" if number.isdigit() else "date"] = int(number) if number.isdigit() else number
-        record["sources"] = _flow([source])
-        self.seeds.append("sessions", "sessions.yaml", record)
-        return record
+        if body not in self.curated["body"]:
+            raise KgError(f"{iri}: the body {body!r} is not curated yet; add it to seeds/curated/bodies.yaml first")
+        record = _map([("body", body)])
+        record["ordinal" if number.isdigit() else "date"] = int(number) if number.isdigit() else _date(number)
+        return sf.add("sessions", record)
 
-    def _body_ids(self) -> set[str]:
-        _, items = self.seeds.section("bodies", "bodies.yaml")
-        return _ids(items)
-
-    def add_value(self, record, field: str, value, source: str) -> None:
-        """Add `value` for `field`, credited to `source`, keeping what others said."""
-        current = record.get(field)
-        record_sources = list(record.get("sources") or [])
-        if current is None:
-            _set(record, field, _claim(value, source) if source not in record_sources else value)
-            return
-        claims = current if isinstance(current, list) and all(isinstance(c, dict) for c in current) \
-            else [current] if isinstance(current, dict) and "value" in current else None
-        if claims is None:  # a plain value, claimed by the record's sources
-            if str(current) == str(value):
-                if source not in record_sources:
-                    record[field] = _claim(current, record_sources[0]) if record_sources else current
-                    record[field]["sources"] = _flow(record_sources + [source])
-                return
-            record[field] = [_claim(current, record_sources[0]), _claim(value, source)]
-            record[field][0]["sources"] = _flow(record_sources)
-            return
-        for claim in claims:
-            if str(claim["value"]) == str(value):
-                if source not in claim.get("sources", []):
-                    claim["sources"] = _flow(list(claim.get("sources", [])) + [source])
-                return
-        if not isinstance(current, list):
-            record[field] = [current]
-        record[field].append(_claim(value, source))
-
-    def co_chair(self, record, person: str, side: str, source: str) -> None:
-        from ruamel.yaml.comments import CommentedMap
-
-        if "co_chairs" not in record:
-            _set(record, "co_chairs", [])
-        chairs = record["co_chairs"]
-        for chair in chairs:
-            if chair.get("person") == person:
-                sources = list(chair.get("sources") or record.get("sources") or [])
-                if source not in sources:
-                    chair["sources"] = _flow(sources + [source])
-                return
-        chair = CommentedMap([("person", person), ("side", side)])
-        if source not in (record.get("sources") or []):
-            chair["sources"] = _flow([source])
-        chairs.append(chair)
+    # ------------------------------------------------------------ facts
 
     def refuse_contradiction(self, p: Pending) -> None:
         """A value that contradicts a curated one is for a curator to resolve, not to append."""
         s = p.statement
+        if s.what not in ("date", "place", "co-chair"):
+            return
         for c in self.facts.statements:
             if c.method == "curated" and c.key == s.key and not self.facts.compatible(s.what, c.value, s.value):
                 shown = lambda v: self.facts.label(v) if v.startswith("http") else v  # noqa: E731
@@ -221,29 +183,88 @@ class _Acceptor:
     def accept(self, p: Pending) -> None:
         s = p.statement
         self.refuse_contradiction(p)
-        source = self.register_source(s.source)
-        record = self.session(s.session, source)
+        sf = self.source_file(s.source)
+        what = f"{self.facts.label(s.session)} {s.what}"
+        if s.what in ("session", "date", "place", "co-chair", "signed"):
+            record = self.session(sf, s.session)
+            sf.files.changed.add(sf.path)
         if s.what == "date":
-            value = dt.date.fromisoformat(s.value) if len(s.value) == 10 else s.value
-            self.add_value(record, "date", value, source)
+            sf.put(record, "date", _date(s.value), what)
         elif s.what == "place":
-            place = self.entity(s.value, "place", "places", "places.yaml", source, extra=[("type", "city")])
-            self.add_value(record, "place", place, source)
+            sf.put(record, "place", self.entity(sf, s.value, "place", ("type", "city")), what)
         elif s.what == "co-chair":
-            person = self.entity(s.value, "person", "people", "people.yaml", source)
-            self.co_chair(record, person, _slug_of(s.side, "country"), source)
-        path, _ = self.seeds.section("sessions", "sessions.yaml")
-        self.seeds.changed.add(path)
+            person = self.entity(sf, s.value, "person")
+            chairs = record.get("co_chairs")
+            if chairs is None:
+                chairs = record["co_chairs"] = []
+            if _by(chairs, person=person) is None:
+                chairs.append(_map([("person", person), ("side", _slug_of(s.side))]))
+        elif s.what == "signed":
+            kind = next(v for v, o in schema().enum("signing", "type").items() if expand(o["iri"]) == s.value)
+            signed = record.get("signed")
+            if signed is None:
+                signed = record["signed"] = []
+            if _by(signed, type=kind) is None:
+                signed.append(_map([("type", kind)]))
+        elif s.what == "holding":
+            self.holding(sf, s)
+        elif s.what == "visit":
+            self.visit(sf, s)
+        elif s.what == "agreement":
+            self.agreement(sf, s)
+
+    def holding(self, sf: _SourceFile, s) -> None:
+        side = _slug_of(s.side) if s.side else None
+        post_id = self.entity(sf, s.session, "post", *([("side", side)] if side else []))
+        person = self.entity(sf, s.value, "person")
+        post = sf.record("posts", post_id)
+        holders = post.get("holders")
+        if holders is None:
+            holders = post["holders"] = []
+        holding = _by(holders, person=person)
+        if holding is None:
+            holding = _map([("person", person)])
+            holders.append(holding)
+        if s.date:
+            dates = holding.get("attested_on")
+            if dates is None:
+                dates = holding["attested_on"] = _flow([])
+            if s.date not in map(str, dates):
+                dates.append(_date(s.date))
+        sf.files.changed.add(sf.path)
+
+    def visit(self, sf: _SourceFile, s) -> None:
+        vid = _slug_of(s.session).removeprefix("x-")
+        record = sf.record("visits", vid)
+        sf.put(record, "visitor", self.entity(sf, s.value, "person"), vid)
+        if s.where:
+            sf.put(record, "place", self.entity(sf, s.where, "place", ("type", "city")), vid)
+        if s.visited:
+            sf.put(record, "visited", self.entity(sf, s.visited, "organisation"), vid)
+        if s.date:
+            sf.put(record, "date", _date(s.date), vid)
+
+    def agreement(self, sf: _SourceFile, s) -> None:
+        title = self.facts.label(s.value)
+        kind = schema().document_kind(title) or "agreement"
+        if kind not in schema().enum("agreement", "type"):
+            kind = "agreement"
+        aid = slug(title, limit=60, empty="") or _slug_of(s.value).removeprefix("x-")
+        record = sf.record("agreements", aid, ("type", kind), ("name", title))
+        if s.date:
+            sf.put(record, "signed_on", _date(s.date), aid)
 
 
 def accept(ids: list[str], root: Path, store: Store) -> list[Path]:
-    """Write the pending facts with these ids into the curated YAML; return the files changed."""
-    acceptor = _Acceptor(root, store)
+    """Write the pending facts with these ids into the curated YAML; return the files changed.
+    All or nothing: a refused fact, a file not understood or seeds that would not load
+    write nothing."""
+    acceptor = _Acceptor(Path(root), store)
     by_id = {p.id: p for p in pending(acceptor.facts)}
     unknown = [i for i in ids if i not in by_id]
     if unknown:
         raise KgError(f"no pending extracted fact with id {', '.join(unknown)} (see `kg review`)")
-    order = {"session": 0, "date": 1, "place": 2, "co-chair": 3}  # the order curators write fields in
-    for i in sorted(ids, key=lambda i: (by_id[i].statement.session, order[by_id[i].statement.what], i)):
+    for i in sorted(set(ids), key=lambda i: (by_id[i].statement.source, ORDER[by_id[i].statement.what],
+                                             by_id[i].statement.session, i)):
         acceptor.accept(by_id[i])
-    return acceptor.seeds.save()
+    return acceptor.files.save()
