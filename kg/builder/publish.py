@@ -144,6 +144,9 @@ def _check_target(out: Path) -> None:
             raise PublishError(f"{parent}: is a file, so {out} cannot be written under it")
         if parent.is_dir():
             break
+    if out.is_dir() and not out.is_symlink() and any(out.iterdir()) and not (out / "kg.nq").exists():
+        # Adopting a folder moves it: never one that holds something other than a build.
+        raise PublishError(f"{out}: a folder that is not a build (no kg.nq); build with --out elsewhere")
     if out.is_symlink() or not out.exists() or out.is_dir():
         return
     raise PublishError(f"{out}: exists and is not a folder; move it away or build with --out elsewhere")

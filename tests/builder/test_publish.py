@@ -120,6 +120,7 @@ def test_a_second_build_waits_for_the_lock_or_is_refused(tmp_path):
 def test_a_plain_build_folder_is_adopted_as_a_version(tmp_path):
     out = tmp_path / "build"
     out.mkdir()
+    (out / "kg.nq").write_bytes(b"")
     (out / "charts").mkdir()
     (out / "charts" / "old.png").write_bytes(b"png")
     publish(quads(2), {"quads": 2}, out)
@@ -168,3 +169,12 @@ def test_a_full_disk_is_reported_and_leaves_the_previous_outputs(tmp_path, monke
     with pytest.raises(PublishError, match="the disk is full"):
         publish(quads(4), {"quads": 4}, out)
     assert outputs(out) == before and not list(pub.versions_dir(out).glob(pub.STAGING + "*"))
+
+
+def test_a_folder_that_is_not_a_build_is_never_adopted(tmp_path):
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    with pytest.raises(PublishError, match="not a build"):
+        publish(quads(2), {"quads": 2}, out)
+    assert (out / "notes.txt").read_text() == "mine" and not out.is_symlink()
