@@ -63,6 +63,12 @@ def write(staging: Path, quads: list[Quad], summary: dict) -> None:
     (staging / "summary.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def versions_dir(out: Path) -> Path:
     return out.parent / f"{out.name}.versions"
 
@@ -138,6 +144,9 @@ def _check_target(out: Path) -> None:
             raise PublishError(f"{parent}: is a file, so {out} cannot be written under it")
         if parent.is_dir():
             break
+    if out.is_dir() and not out.is_symlink() and any(out.iterdir()) and not (out / "kg.nq").exists():
+        # Adopting a folder moves it: never one that holds something other than a build.
+        raise PublishError(f"{out}: a folder that is not a build (no kg.nq); build with --out elsewhere")
     if out.is_symlink() or not out.exists() or out.is_dir():
         return
     raise PublishError(f"{out}: exists and is not a folder; move it away or build with --out elsewhere")
@@ -154,6 +163,7 @@ def publish(quads: list[Quad], summary: dict, out: Path, lock_wait: float = 60.0
             _clean_stale(versions, out)
             staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=versions))
             try:
+                os.chmod(staging, 0o777 & ~_umask())   # a folder as mkdir makes it, not mkdtemp's 0700
                 write(staging, quads, summary)
                 numbers = _numbers(versions)
                 number = (numbers[-1] if numbers else 0) + 1

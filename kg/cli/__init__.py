@@ -54,7 +54,24 @@ def cli():
     """A sourced knowledge graph of the India-Russia defence cooperation bodies."""
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None, _plain=None):
+    """Curation warnings read `warning: path:line: ...` (where to look), not Python's source line."""
+    if category.__name__ == "CurationWarning":   # by name: importing kg.curated here would slow `kg query`
+        click.echo(f"warning: {message}", err=True)
+    else:
+        _plain(message, category, filename, lineno, file, line)
+
+
 def main(argv=None) -> int:
+    import functools
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.showwarning = functools.partial(_show_warning, _plain=warnings.showwarning)
+        return _main(argv)
+
+
+def _main(argv=None) -> int:
     try:
         # Without standalone mode click returns ctx.exit()'s code instead of exiting.
         code = cli.main(args=argv, prog_name="kg", standalone_mode=False)

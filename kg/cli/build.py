@@ -24,9 +24,13 @@ def located(report, root):
     from ..builder.locate import locate
     from ..core.config import Project
 
+    import warnings
+
     if report.conforms:
         return report
-    return locate(report, curated.load(Project.find(root).seeds))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")      # already shown by the load that made the report
+        return locate(report, curated.load(Project.find(root).seeds))
 
 
 @click.command()
@@ -40,23 +44,14 @@ def build(root, out, corpus, no_extract):
 
     The articles of the corpus folders are extracted, each into its own named graph.
     """
-    import warnings
-
     from ..builder import build as run
     from ..builder.run import ValidationFailed
-    from ..curated.cautions import CurationWarning
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", CurationWarning)
-        try:
-            result = run(root=root, out=out, extra=[] if no_extract else None, corpus=corpus or None)
-        except ValidationFailed as failed:
-            raise ValidationFailed(located(failed.report, root)) from None
-    for w in caught:
-        if isinstance(w.message, CurationWarning):
-            click.echo(f"warning: {w.message}", err=True)
-        else:
-            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    # Curation warnings (kg.curated.cautions) are printed by kg.cli.main as `warning: path:line: ...`.
+    try:
+        result = run(root=root, out=out, extra=[] if no_extract else None, corpus=corpus or None)
+    except ValidationFailed as failed:
+        raise ValidationFailed(located(failed.report, root)) from None
     if result.summary["left_out"]:
         # An article whose extracted graph breaks a shape on its own is an extraction error,
         # not a reason to refuse the curated record: say which, and why.

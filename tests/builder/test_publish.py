@@ -37,6 +37,9 @@ def first_build(tmp_path):
 def test_build_is_a_link_to_a_version_and_old_versions_are_pruned(tmp_path):
     out, _ = first_build(tmp_path)
     assert out.is_symlink() and (out / "kg.nq").is_file()
+    mask = os.umask(0)
+    os.umask(mask)
+    assert os.stat(out).st_mode & 0o777 == 0o777 & ~mask      # readable as a plain build/ folder was
     for n in range(4, 8):
         publish(quads(n), {"quads": n}, out)
         assert (out / "summary.json").read_text().count(f'"quads": {n}') == 1
@@ -117,6 +120,7 @@ def test_a_second_build_waits_for_the_lock_or_is_refused(tmp_path):
 def test_a_plain_build_folder_is_adopted_as_a_version(tmp_path):
     out = tmp_path / "build"
     out.mkdir()
+    (out / "kg.nq").write_bytes(b"")
     (out / "charts").mkdir()
     (out / "charts" / "old.png").write_bytes(b"png")
     publish(quads(2), {"quads": 2}, out)
@@ -165,3 +169,12 @@ def test_a_full_disk_is_reported_and_leaves_the_previous_outputs(tmp_path, monke
     with pytest.raises(PublishError, match="the disk is full"):
         publish(quads(4), {"quads": 4}, out)
     assert outputs(out) == before and not list(pub.versions_dir(out).glob(pub.STAGING + "*"))
+
+
+def test_a_folder_that_is_not_a_build_is_never_adopted(tmp_path):
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    with pytest.raises(PublishError, match="not a build"):
+        publish(quads(2), {"quads": 2}, out)
+    assert (out / "notes.txt").read_text() == "mine" and not out.is_symlink()
