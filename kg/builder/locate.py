@@ -15,5 +15,5 @@ from .validate import Report, shorten
 def locate(report: Report, curated: Curated) -> Report:
     """The report with each violation's `where` filled in where its focus is a curated record."""
     where = {shorten(iri): place for iri, place in record_locations(curated).items()}
-    return Report(report.conforms, sorted(replace(v, where=v.where or where.get(v.focus, ""))
-                                          for v in report.violations))
+    return replace(report, violations=sorted(replace(v, where=v.where or where.get(v.focus, ""))
+                                             for v in report.violations))
