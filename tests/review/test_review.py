@@ -145,18 +145,24 @@ def test_accept_merges_into_the_sources_file_keeping_comments_and_mode(project):
     # An article whose file the register lists: its facts go into that source's own file.
     facts = {"documents": [{"document": "000_eb7c5755d6f1ba8b.txt", "posts": [
         {"name": "Ashutosh Dixit", "title": "Defence Secretary", "country": "India",
-         "evidence": {"quote": "Defence Secretary Ashutosh Dixit was there.", "start": 0, "end": 43}}]}]}
+         "evidence": {"quote": "Defence Secretary Ashutosh Dixit was there.", "start": 0, "end": 43}}],
+        "agreements": [{"title": "Memorandum on Joint Testing of Spare Parts", "date": "2025-10-29",
+                        "evidence": {"quote": "They signed a memorandum on joint testing.", "start": 50, "end": 92}}]}]}
     store = build_with_facts(project, facts)
     own = project / "seeds" / "curated" / "sources" / "newsx-2025-10-31.yaml"
     original = own.read_text()
     assert "#" in original  # the file has comments to keep
     os.chmod(own, 0o640)
-    chosen = [p.id for p in pending(store) if p.statement.what == "holding"]
-    assert len(chosen) == 1
+    chosen = [p.id for p in pending(store) if p.statement.what in ("holding", "agreement")]
+    assert len(chosen) == 2
     assert accept(chosen, project, store) == [own]  # registered already: the register is untouched
     text = own.read_text()
     assert subsequence(original.splitlines(), text)
     assert "      - person: ashutosh-dixit\n" in text and text.count("source: newsx-2025-10-31") == 1
+    assert text.count("\nagreements:\n") == 1  # merged into the file's own section
+    assert ("  - id: memorandum-on-joint-testing-of-spare-parts\n    type: memorandum\n"
+            "    name: Memorandum on Joint Testing of Spare Parts\n    signed_on: 2025-10-29\n") in text
+    assert load(project / "seeds")["agreement"]["memorandum-on-joint-testing-of-spare-parts"].first("type") == "memorandum"
     assert own.stat().st_mode & 0o777 == 0o640
 
 
