@@ -19,7 +19,7 @@ from pyoxigraph import NamedNode, Store, Variable
 from ..core import journal, sparql
 from ..core.dates import compatible
 from ..core.errors import KgError
-from ..core.names import slug
+from ..core.names import fold, slug
 from ..core.schema import expand, schema
 from ..core.vocab import ID
 from ..dataset.statements import SessionStatements
@@ -147,11 +147,15 @@ class _Acceptor:
         rid = _slug_of(iri)
         if not rid.startswith("x-"):
             return rid
-        rid = rid[2:]
-        if rid not in self.curated[kind]:
-            key = schema()[kind].key
-            name = "title" if kind == "post" else "name"
-            sf.record(key, rid, *extra, (name, self.facts.label(iri)))
+        rid, label = rid[2:], self.facts.label(iri)
+        name = "title" if kind == "post" else "name"
+        known = self.curated[kind].get(rid)
+        if known is None:
+            sf.record(schema()[kind].key, rid, *extra, (name, label))
+        elif fold(label) not in {fold(v) for f in (name, f"alt_{name}s") for v in known.values(f)}:
+            # The extractor did not link the name to this record, so it may be someone else.
+            raise KgError(f"{iri}: the id {rid!r} is taken by the curated {kind} {known.first(name)!r}, which the "
+                          f"article's {label!r} may not be; add or link it by hand. kg accept writes nothing")
         return rid
 
     def session(self, sf: _SourceFile, iri: str):

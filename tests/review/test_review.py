@@ -280,3 +280,18 @@ def test_a_kill_before_the_commit_point_changes_nothing(built_project, monkeypat
     assert (project / "seeds" / journal.JOURNAL).exists()  # staged files left behind
     load(project / "seeds")  # ... and dropped by the next reader
     assert snapshot(project) == before and not (project / "seeds" / journal.JOURNAL).exists()
+
+
+def test_an_id_taken_by_someone_else_is_not_reused(built_project, capsys):
+    project, build_dir, store = built_project
+    # A curated person whose id is the one the article's unlinked "A. Petrov" would get.
+    (project / "seeds" / "curated" / "sources" / "zz-other.yaml").write_text(
+        "source: unattributed-001\npeople:\n  - id: petrov\n    name: Pyotr Petrovsky\n")
+    load(project / "seeds")
+    before = snapshot(project)
+    chair = next(p.id for p in pending(store) if p.statement.session.endswith("/wg-mc/6")
+                 and p.statement.value.endswith("/x-petrov"))
+    code = main(["accept", chair, "--build", str(build_dir), "--root", str(project)])
+    err = capsys.readouterr().err
+    assert code != 0 and "the id 'petrov' is taken by the curated person 'Pyotr Petrovsky'" in err
+    assert snapshot(project) == before
