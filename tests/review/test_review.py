@@ -147,14 +147,16 @@ def test_accept_merges_into_the_sources_file_keeping_comments_and_mode(project):
         {"name": "Ashutosh Dixit", "title": "Defence Secretary", "country": "India",
          "evidence": {"quote": "Defence Secretary Ashutosh Dixit was there.", "start": 0, "end": 43}}],
         "agreements": [{"title": "Memorandum on Joint Testing of Spare Parts", "date": "2025-10-29",
-                        "evidence": {"quote": "They signed a memorandum on joint testing.", "start": 50, "end": 92}}]}]}
+                        "evidence": {"quote": "They signed a memorandum on joint testing.", "start": 50, "end": 92}}],
+        "visits": [{"person": "Ashutosh Dixit", "organisation": "Volga Precision Works", "date": "2025-10-30",
+                    "evidence": {"quote": "Dixit toured Volga Precision Works.", "start": 100, "end": 135}}]}]}
     store = build_with_facts(project, facts)
     own = project / "seeds" / "curated" / "sources" / "newsx-2025-10-31.yaml"
     original = own.read_text()
     assert "#" in original  # the file has comments to keep
     os.chmod(own, 0o640)
-    chosen = [p.id for p in pending(store) if p.statement.what in ("holding", "agreement")]
-    assert len(chosen) == 2
+    chosen = [p.id for p in pending(store) if p.statement.what in ("holding", "agreement", "visit")]
+    assert len(chosen) == 3
     assert accept(chosen, project, store) == [own]  # registered already: the register is untouched
     text = own.read_text()
     assert subsequence(original.splitlines(), text)
@@ -162,6 +164,9 @@ def test_accept_merges_into_the_sources_file_keeping_comments_and_mode(project):
     assert text.count("\nagreements:\n") == 1  # merged into the file's own section
     assert ("  - id: memorandum-on-joint-testing-of-spare-parts\n    type: memorandum\n"
             "    name: Memorandum on Joint Testing of Spare Parts\n    signed_on: 2025-10-29\n") in text
+    assert ("  - id: ashutosh-dixit-volga-precision-works-2025-10-30\n    visitor: ashutosh-dixit\n"
+            "    visited: volga-precision-works\n    date: 2025-10-30\n") in text
+    assert "  - id: volga-precision-works\n    name: Volga Precision Works\n" in text
     assert load(project / "seeds")["agreement"]["memorandum-on-joint-testing-of-spare-parts"].first("type") == "memorandum"
     assert own.stat().st_mode & 0o777 == 0o640
 
