@@ -32,6 +32,9 @@ demo: $(VENV)/.installed
 	$(BIN)/kg chart org      -o build/charts/org-chart-2005.png --as-of 2005-06-01
 	$(BIN)/kg chart timeline -o build/charts/timeline.png
 	$(BIN)/kg chart network  -o build/charts/network.png
+	$(BIN)/kg export gexf combined   -o build/exports/kg.gexf
+	$(BIN)/kg export csv  entities   -o build/exports/entities.csv
+	$(BIN)/kg export csv  statements -o build/exports/statements.csv
 	@echo
 	@echo "== The bodies under the commission"
 	@$(BIN)/kg query hierarchy
@@ -57,7 +60,12 @@ demo: $(VENV)/.installed
 	@echo "== Session numbers the graph does not know yet"
 	@$(BIN)/kg query missing-ordinals
 	@echo
-	@echo "Charts: build/charts/*.png. Notebooks: make lab."
+	@echo "Charts: build/charts/*.png. Gephi: build/exports/kg.gexf (timeline, colours by side)."
+	@echo "Spreadsheets: build/exports/entities.csv, statements.csv. Notebooks: make lab."
+	@echo
+	@echo "The kg command lives in the project's environment, not on your PATH:"
+	@echo "  run it as $(BIN)/kg (e.g. $(BIN)/kg query --list),"
+	@echo "  or first: source $(BIN)/activate   (then plain 'kg ...' works, as in the README)"
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q
@@ -69,4 +77,4 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build .pytest_cache
+	rm -rf build build.versions .pytest_cache

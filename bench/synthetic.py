@@ -102,6 +102,7 @@ def generate(triples: int, out: str | Path, seed: int = 7) -> Summary:
             w.q(g, p(PROV, "wasDerivedFrom"), src, [g])
             w.q(g, p(IRDC, "method"), p(IRDC, "Extracted" if extracted else "Curated"), [g])
             w.q(src, RDF_TYPE, p(SCHEMA, "NewsArticle"), [g])
+            w.q(src, RDF_TYPE, p(SCHEMA, "CreativeWork"), [g])  # as the build types every source
             w.q(src, p(SCHEMA, "publisher"), lit(f"Publisher {i % 17}"), [g])
             w.q(src, p(SCHEMA, "datePublished"), typed(date(2000, 1, 1) + timedelta(days=i * 3), "date"), [g])
 

@@ -53,18 +53,22 @@ def collect(root: Path, extra: Iterable[QuadSource] = ()) -> tuple[list[Quad], l
     return sort_quads(curated_quads(curated)), sort_quads(other)
 
 
-def check(curated: list[Quad], other: list[Quad], shapes: Shapes) -> Report:
+def check(curated: list[Quad], other: list[Quad], shapes: Shapes, strict: bool = False) -> Report:
     """The curated union must conform as a whole; each other graph on its own, in the
     curated structure. Sources may disagree with each other (kg conflicts lists where);
     a disagreement is not a broken graph. An extracted graph that breaks a shape on its
     own is an extraction gone wrong: it is left out (`Report.left_out`) with its
-    violations as warnings, and the build goes on."""
+    violations as warnings, and the build goes on. `strict` (validating a dataset that is
+    already built, where nothing can be left out) keeps them violations."""
     report = validate(curated, shapes)
     if not other:
         return report
     left_out, warnings = [], []
     for graph, own in validate_each(other, structure_of(curated), shapes).items():
         broken = [v for v in own.violations if v.severity == "Violation"]
+        if broken and strict:
+            report = Report(False, report.violations + broken)
+            continue
         if broken:
             left_out.append(graph.value)
             note = f" (graph {graph.value} left out of the build)"
@@ -148,4 +152,4 @@ def check_dataset(dataset: Path, root: str | Path | None = None) -> Report:
     prefix = GRAPH + "curated/"
     is_curated = lambda q: isinstance(q.graph_name, NamedNode) and q.graph_name.value.startswith(prefix)  # noqa: E731
     return check([q for q in quads if is_curated(q)], [q for q in quads if not is_curated(q)],
-                 project_shapes(project.root))
+                 project_shapes(project.root), strict=True)

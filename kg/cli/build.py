@@ -17,6 +17,18 @@ def summary_text(s: dict) -> str:
     return table + f"SHACL: {'conforms' if s['conforms'] else 'does not conform'}\n"
 
 
+def located(report, root):
+    """The report with each violation at its curated record's path:line (the seeds load again:
+    only on failure, and quickly next to a SHACL run)."""
+    from .. import curated
+    from ..builder.locate import locate
+    from ..core.config import Project
+
+    if report.conforms:
+        return report
+    return locate(report, curated.load(Project.find(root).seeds))
+
+
 @click.command()
 @root_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
@@ -28,9 +40,23 @@ def build(root, out, corpus, no_extract):
 
     The articles of the corpus folders are extracted, each into its own named graph.
     """
-    from ..builder import build as run
+    import warnings
 
-    result = run(root=root, out=out, extra=[] if no_extract else None, corpus=corpus or None)
+    from ..builder import build as run
+    from ..builder.run import ValidationFailed
+    from ..curated.cautions import CurationWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CurationWarning)
+        try:
+            result = run(root=root, out=out, extra=[] if no_extract else None, corpus=corpus or None)
+        except ValidationFailed as failed:
+            raise ValidationFailed(located(failed.report, root)) from None
+    for w in caught:
+        if isinstance(w.message, CurationWarning):
+            click.echo(f"warning: {w.message}", err=True)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     if result.summary["left_out"]:
         # An article whose extracted graph breaks a shape on its own is an extraction error,
         # not a reason to refuse the curated record: say which, and why.
@@ -55,7 +81,7 @@ def validate_cmd(ctx, dataset, root, fmt):
     """
     from ..builder import check_dataset, check_seeds
 
-    report = check_seeds(root) if dataset is None else check_dataset(dataset, root)
+    report = located(check_seeds(root), root) if dataset is None else check_dataset(dataset, root)
     if fmt == "json":
         click.echo(json.dumps({"conforms": report.conforms,
                                "violations": [v.__dict__ for v in report.violations]}, indent=2))

@@ -11,8 +11,9 @@ import click
 from ..core.errors import KgError
 from .options import build_option
 
-VIEW_NAMES = ("hierarchy", "co-chairs", "people-bodies", "sessions")
-EXPORT_FORMATS = ("graphml", "gexf", "dot", "mermaid", "cytoscape")
+VIEW_NAMES = ("hierarchy", "co-chairs", "people-bodies", "sessions", "combined")
+EXPORT_FORMATS = ("graphml", "gexf", "dot", "mermaid", "cytoscape", "csv")
+CSV_TABLES = ("entities", "statements")
 CHART_FILES = {"org": "org-chart.png", "timeline": "timeline.png", "network": "network.png"}
 
 
@@ -83,17 +84,29 @@ chart.add_command(_chart_command(
 
 @click.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
-@click.argument("view", type=click.Choice(VIEW_NAMES))
+@click.argument("view", type=click.Choice(VIEW_NAMES + CSV_TABLES))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: print to standard output).")
 @click.option("--as-of", "as_of", metavar="DATE", help="Keep only what held on this day, YYYY-MM-DD (default: everything).")
 @build_option
 def export(fmt, view, output, as_of, build):
-    """Export a VIEW of the graph (hierarchy, co-chairs, people-bodies, sessions) as GraphML,
-    GEXF (Gephi), DOT, Mermaid or Cytoscape.js JSON. Every export is read back and checked
-    against the view before it is written."""
+    """Export a VIEW of the graph (hierarchy, co-chairs, people-bodies, sessions, or combined:
+    bodies, sessions, people, posts and agreements in one) as GraphML, GEXF (Gephi, with
+    dated things on its timeline and colours by side), DOT, Mermaid or Cytoscape.js JSON.
+    Every export is read back and checked against the view before it is written.
+
+    \b
+    For spreadsheets, `kg export csv entities` and `kg export csv statements` (each
+    statement with its source: publisher, headline, date, URL, graph, method).
+    """
     from .. import exports, views
 
+    if (fmt == "csv") != (view in CSV_TABLES):
+        raise OptionError("csv exports the tables entities or statements; the views "
+                          f"({', '.join(VIEW_NAMES)}) export as {', '.join(EXPORT_FORMATS[:-1])}")
+    if fmt == "csv":
+        _export_table(view, output, build, as_of)
+        return
     date = _as_of(as_of)
     facts, _built_on = _load(build)
     text = exports.export(views.view(view, facts, date), fmt, output)
@@ -101,3 +114,26 @@ def export(fmt, view, output, as_of, build):
         click.echo(text, nl=False)
     else:
         click.echo(f"Wrote {output}", err=True)
+
+
+def _export_table(table: str, output: Path | None, build: Path | None, as_of: str | None) -> None:
+    import sys
+
+    from ..dataset.store import open_store
+    from ..exports import tables
+
+    if as_of:
+        raise OptionError("--as-of: the CSV tables hold every statement with its source; filter on their dates")
+    store = open_store(build)
+    if output is None:
+        tables.write_csv(store, table, sys.stdout)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp = output.with_name(f".{output.name}.tmp")
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            n = tables.write_csv(store, table, fh)
+        tmp.replace(output)
+    except OSError as exc:
+        raise OptionError(f"{exc.filename or output}: cannot write: {exc.strerror}") from None
+    click.echo(f"Wrote {output} ({n} rows)", err=True)

@@ -1,4 +1,5 @@
-"""`kg extract PATH... [-o facts.json] [--jobs N] [--seeds DIR]`: a thin layer over `kg.extract`."""
+"""`kg extract PATH... [-o facts.json] [--jobs N] [--seeds DIR] [--max-bytes N] [--max-chars N]
+[--max-seconds S]`: a thin layer over `kg.extract`."""
 from __future__ import annotations
 
 import json
@@ -22,11 +23,29 @@ def _fail(message: str) -> None:
               help="Worker processes.")
 @click.option("--seeds", type=click.Path(path_type=Path), default=None,
               help="Curated seeds folder for linking (default: this repository's seeds/curated).")
-def extract(paths, output, jobs, seeds):
-    """Extract session facts from news texts (.txt, .html, .htm files or folders)."""
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Skip a file larger than this many bytes (default: [tool.kg.extract] max_bytes, else 8000000).")
+@click.option("--max-chars", type=click.IntRange(min=1), default=None,
+              help="Skip a text longer than this many characters once decoded "
+                   "(default: [tool.kg.extract] max_chars, else 2000000).")
+@click.option("--max-seconds", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Skip a document that takes longer than this to read "
+                   "(default: [tool.kg.extract] max_seconds, else 60).")
+def extract(paths, output, jobs, seeds, max_bytes, max_chars, max_seconds):
+    """Extract session facts from news texts (.txt, .html, .htm files or folders).
+
+    A file over a limit, a FIFO or device, or bytes that are not text is
+    skipped with a warning naming it; the others are read."""
+    from ..core.errors import KgError
     from ..core.files import write_atomic
     from ..extract import collect_files, extract_paths
     from ..extract.gazetteer import Gazetteer
+    from ..extract.limits import Limits
+
+    try:
+        limits = Limits.for_project().override(max_bytes=max_bytes, max_chars=max_chars, max_seconds=max_seconds)
+    except KgError as exc:
+        _fail(str(exc))
 
     for p in paths:
         if not p.exists():
@@ -52,7 +71,8 @@ def extract(paths, output, jobs, seeds):
     if not files:
         _fail(f"{' '.join(str(p) for p in paths)}: no .txt, .html or .htm files")
     try:
-        facts = extract_paths(paths, jobs=jobs, gazetteer=gazetteer)
+        facts = extract_paths(paths, jobs=jobs, gazetteer=gazetteer, limits=limits,
+                              warn=lambda message: click.echo(message, err=True))
     except OSError as exc:
         _fail(f"{exc.filename or '?'}: {exc.strerror or exc}")
     if output is None:
@@ -62,7 +82,8 @@ def extract(paths, output, jobs, seeds):
             write_atomic(output, json.dumps(facts, ensure_ascii=False, indent=2) + "\n")
         except OSError as exc:
             _fail(f"{output}: {exc.strerror or exc}")
+        skipped = f", {len(facts['skipped'])} skipped" if facts.get("skipped") else ""
         click.echo(f"{output}: {len(facts['documents'])} documents, "
-                   f"{sum(len(d['sessions']) for d in facts['documents'])} sessions", err=True)
+                   f"{sum(len(d['sessions']) for d in facts['documents'])} sessions{skipped}", err=True)
 
 

@@ -61,6 +61,8 @@ def parse_partial(value) -> str:
         text = value.isoformat()
     elif isinstance(value, bool) or value is None:
         raise ValueError(f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}")
+    elif isinstance(value, int) and 0 <= value <= 9999:
+        text = f"{value:04d}"     # YAML reads an unquoted 0000 as the integer 0
     else:
         text = str(value).strip()
     m = _ISO.match(text)

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..core import journal
 from ..core.errors import InputError, Problem
 from ..core.schema import schema
+from . import cautions
 from .parse import Parser, suggest
 from .read import LocatedList, read
 from .records import Claim, Curated, Record
@@ -333,6 +334,7 @@ def load(root: str | Path) -> Curated:
     _check_hierarchy(by_kind, problems)
     if problems:
         raise InputError(problems)
+    cautions.emit(by_kind)
     return Curated(root=root, records=by_kind)
 
 

@@ -212,3 +212,25 @@ def _own_graph(rec: Record) -> Record:
     own = (rec.id,)
     return Record(kind=rec.kind, id=rec.id, path=rec.path, line=rec.line, sources=own,
                   fields={n: [Claim(c.value, own, c.line, True, c.path) for c in cs] for n, cs in rec.fields.items()})
+
+
+def record_locations(curated: Curated) -> dict[str, str]:
+    """Each record's IRI -> `path:line` of the record that makes it (nested records their own line),
+    so a SHACL violation on a node can be reported where a curator fixes it."""
+    em = Emitter(curated)
+    where: dict[str, str] = {}
+
+    def walk(k: Kind, node: NamedNode, rec: Record) -> None:
+        where.setdefault(node.value, rec.where)
+        for f in k.fields.values():
+            if f.type != "object":
+                continue
+            kid_kind = em.schema[f.of]
+            for kid in rec.children.get(f.name, []):
+                walk(kid_kind, em.nested_iri(kid_kind, node, kid), kid)
+
+    for k in em.schema:
+        if not k.nested:
+            for rec in curated[k.name].values():
+                walk(k, em.iri(k.name, rec.id), rec)
+    return where

@@ -17,6 +17,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple, Variable
 from ..core.dates import datatype, parse_partial
 from ..core.vocab import ID, PREFIXES, XSD
 from .errors import ParamError
+from .guard import where_group
 from .library import Param
 
 _LITERAL_KINDS = {"date", "integer", "decimal", "boolean", "string", "year"}
@@ -39,6 +40,13 @@ def _date_literal(value: str) -> Literal:
 
 def _expand(value: str) -> NamedNode | None:
     """`<iri>`, a full IRI or a prefixed name of the project's prefixes; None for anything else."""
+    try:
+        return _expand_iri(value)
+    except ValueError as exc:
+        raise ParamError(f"not a valid IRI: {value!r} ({exc})") from None
+
+
+def _expand_iri(value: str) -> NamedNode | None:
     if value.startswith("<") and value.endswith(">"):
         return NamedNode(value[1:-1])
     m = _PNAME.match(value)
@@ -97,7 +105,7 @@ def _suggest(store: Store, kinds: list[str], slug: str) -> str:
 
 
 def to_term(value: Any, kind: str = "", store: Store | None = None, name: str = "value"):
-    """A parameter value as an RDF term.
+    """A parameter value as an RDF term (ParamError for a value no RDF term can hold).
 
     Accepts RDF terms and Python values as they are; a string may be an IRI
     (`<...>` or `https://...`), a prefixed name of the project's prefixes
@@ -120,7 +128,13 @@ def to_term(value: Any, kind: str = "", store: Store | None = None, name: str = 
         return Literal(value.isoformat(), datatype=NamedNode(XSD + "dateTime"))
     if isinstance(value, _dt.date):
         return Literal(value.isoformat(), datatype=NamedNode(XSD + "date"))
-    value = str(value).strip()
+    try:
+        return _text_term(str(value).strip(), kind, store, name)
+    except ValueError as exc:     # pyoxigraph refuses an IRI with spaces, quotes, <>, {}, \ ...
+        raise ParamError(f"--param {name}: {value!r} cannot be an IRI here: {exc}") from None
+
+
+def _text_term(value: str, kind: str, store: Store | None, name: str):
     m = _QUOTED.match(value)
     if m:
         lex, lang, dtype = m.groups()
@@ -213,5 +227,73 @@ def bind_params(text: str, params: Mapping[str, Any], declared: tuple[Param, ...
         if value is None:
             continue
         kind = decl[key].kind if key in decl else ""
-        subs[Variable(key)] = to_term(value, kind, store, key)
+        try:
+            subs[Variable(key)] = to_term(value, kind, store, key)
+        except ParamError as exc:
+            raise ParamError(str(exc) if str(exc).startswith("--param") else f"--param {key}: {exc}") from None
     return subs
+
+
+def with_values(text: str, terms: Mapping[Variable, Any], where: str = "query") -> str:
+    """The query with `VALUES ?x { term }` at the head of its WHERE group.
+
+    Each term is written by pyoxigraph (`str(term)` is its N-Triples / SPARQL
+    serialisation, escaped by the engine), so no user text reaches the query.
+    """
+    at = where_group(text)
+    if at < 0:
+        raise ParamError(f"{where}: cannot bind {', '.join('?' + v.value for v in terms)}: "
+                         "the query has no WHERE group to bind it in")
+    block = "".join(f" VALUES ?{var.value} {{ {_serialise(term)} }}" for var, term in terms.items())
+    return text[:at] + block + " " + text[at:]
+
+
+def _serialise(term) -> str:
+    if isinstance(term, (NamedNode, Literal)):
+        return str(term)
+    raise ParamError(f"cannot bind {term!r}: only IRIs and literals can be parameters")
+
+
+_LABELS = (PREFIXES["skos"] + "prefLabel", PREFIXES["skos"] + "altLabel", PREFIXES["rdfs"] + "label",
+           PREFIXES["schema"] + "name")
+
+
+def explain_empty(result, substitutions: Mapping[Variable, Any], store: Store) -> list[str]:
+    """Why a query bound by a parameter may have returned nothing: a literal where the
+    graph holds IRIs (`place="Moscow"` for place:moscow), a literal the graph holds
+    only with another language tag or datatype, an IRI nothing is said about."""
+    if result.form == "ask" or len(result):
+        return []
+    notes = []
+    for var, term in substitutions.items():
+        name = var.value
+        if isinstance(term, Literal):
+            named = sorted({q.subject.value for q in store.quads_for_pattern(None, None, None, None)
+                            if isinstance(q.object, Literal) and q.object.value == term.value
+                            and q.predicate.value in _LABELS and isinstance(q.subject, NamedNode)})
+            if named:
+                shown = ", ".join(compact_name(iri) for iri in named[:3])
+                notes.append(f"?{name} is bound to the literal {term}, but {term.value!r} is the name of "
+                             f"{shown}: where the graph holds that thing it holds its IRI, not its name; "
+                             f"try --param {name}={compact_name(named[0])}")
+                continue
+            if next(iter(store.quads_for_pattern(None, None, term, None)), None) is not None:
+                continue
+            others = sorted({str(q.object) for q in store.quads_for_pattern(None, None, None, None)
+                             if isinstance(q.object, Literal) and q.object.value == term.value})
+            if others:
+                notes.append(f"?{name} is bound to {term}, but the graph holds that text only as "
+                             f"{', '.join(others[:3])} (a literal matches only with the same language "
+                             f"tag and datatype): try --param '{name}={others[0]}'")
+            else:
+                notes.append(f"?{name} is bound to {term}, a value the graph does not hold anywhere")
+        elif isinstance(term, NamedNode) and not _exists(store, term) \
+                and next(iter(store.quads_for_pattern(None, None, term, None)), None) is None:
+            notes.append(f"?{name} is bound to {compact_name(term.value)}, which the graph says nothing about")
+    return notes
+
+
+def compact_name(iri: str) -> str:
+    from ..core.vocab import compact
+
+    return compact(iri) or f"<{iri}>"

@@ -1,75 +1,16 @@
 """What a query returned: rows of RDF terms, shown as Python values, tables or SPARQL JSON."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Iterator
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+from pyoxigraph import NamedNode
 
 from ..core.errors import KgError
-from ..core.vocab import XSD
-from ..core.vocab import compact as compact_iri
+from .terms import compact, json_term, python_value
 
-_INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
-                                     "positiveInteger", "negativeInteger", "nonPositiveInteger",
-                                     "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
-def compact(term) -> str:
-    """A term as short text: a prefixed name where a project prefix fits, a literal's lexical form."""
-    if term is None:
-        return ""
-    if isinstance(term, NamedNode):
-        return compact_iri(term.value) or term.value
-    if isinstance(term, BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, Literal):
-        return term.value
-    return str(term)
+__all__ = ["STREAMED", "Result", "compact", "json_term", "python_value"]
 
-
-def python_value(term):
-    """A term as a plain Python value: IRIs as strings, numbers and booleans as such,
-    dates kept as their ISO text (sources give partial dates: 2025, 2025-12)."""
-    if term is None:
-        return None
-    if isinstance(term, NamedNode):
-        return term.value
-    if isinstance(term, BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, Literal):
-        dtype = term.datatype.value
-        try:
-            if dtype in _INTEGER_TYPES:
-                return int(term.value)
-            if dtype == XSD + "decimal":
-                return Decimal(term.value)
-            if dtype in (XSD + "double", XSD + "float"):
-                return float(term.value)
-            if dtype == XSD + "boolean":
-                return term.value in ("true", "1")
-        except ValueError:
-            pass
-        return term.value
-    return str(term)
-
-
-def json_term(term) -> dict:
-    """A term in the SPARQL 1.1 Query Results JSON format."""
-    if isinstance(term, NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD + "string":
-            out["datatype"] = term.datatype.value
-        return out
-    if isinstance(term, Triple):
-        return {"type": "triple", "value": {"subject": json_term(term.subject),
-                                            "predicate": json_term(term.predicate),
-                                            "object": json_term(term.object)}}
-    raise TypeError(f"not an RDF term: {term!r}")
+STREAMED = ("csv", "tsv", "json")
 
 
 class Result:
@@ -77,18 +18,43 @@ class Result:
     predicate, object), a boolean for ASK.
 
     Iterating gives the rows as dicts of Python values; `.terms` keeps the RDF
-    terms; `.df` / `.to_dataframe()` give a pandas DataFrame.
+    terms; `.df` / `.to_dataframe()` give a pandas DataFrame (frames.py).
+
+    A lazy result (`kg.query(..., lazy=True)`) holds the engine's iterator
+    instead of a list: `.write()` streams it to a file as rows arrive, and
+    anything else (len, rows, df) reads it into a list first.
     """
 
-    def __init__(self, columns: list[str], terms: list[tuple], form: str = "select",
+    def __init__(self, columns: list[str], terms, form: str = "select",
                  boolean: bool | None = None, elapsed: float = 0.0, source: str = "query"):
         self.columns = columns
-        self.terms = terms
+        self._terms = terms if isinstance(terms, list) else None
+        self._pending = None if isinstance(terms, list) else iter(terms)
         self.form = form
         self.boolean = boolean
         self.elapsed = elapsed
         self.source = source
         self._rows: list[dict] | None = None
+
+    @property
+    def lazy(self) -> bool:
+        """Rows still to be pulled from the engine."""
+        return self._pending is not None
+
+    @property
+    def terms(self) -> list[tuple]:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._terms = list(pending)
+        return self._terms
+
+    def _each(self) -> Iterator[tuple]:
+        """The rows of terms, once, without collecting a lazy result."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._terms = []
+            return pending
+        return iter(self._terms)
 
     @property
     def rows(self) -> list[dict]:
@@ -111,19 +77,21 @@ class Result:
     def __repr__(self) -> str:
         if self.form == "ask":
             return f"<Result {self.source}: {self.boolean}>"
+        if self.lazy:
+            return f"<Result {self.source}: rows not read yet x {len(self.columns)} columns>"
         return f"<Result {self.source}: {len(self)} rows x {len(self.columns)} columns>"
 
     def column(self, name: str) -> list:
         return [row[name] for row in self.rows]
 
-    def to_dataframe(self):
+    def to_dataframe(self, full_iris: bool = False):
+        """A pandas DataFrame: prefixed names (full IRIs with `full_iris=True`), full dates
+        as Timestamps and partial ones as text, pd.NA for every missing value."""
         try:
-            import pandas as pd
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise KgError("pandas is not installed: pip install pandas (or the [notebook] extra)") from None
-        if self.form == "ask":
-            return pd.DataFrame({"boolean": [self.boolean]})
-        return pd.DataFrame(self.rows, columns=self.columns)
+            from .frames import to_dataframe
+        except ImportError:  # pragma: no cover - pandas is a core dependency; a broken install
+            raise KgError("pandas is not installed: pip install pandas") from None
+        return to_dataframe(self, full_iris=full_iris)
 
     @property
     def df(self):
@@ -143,12 +111,25 @@ class Result:
             if full_iris else compact
         return [[show(t) for t in row] for row in self.terms]
 
-    def render(self, fmt: str = "table") -> str:
+    def render(self, fmt: str = "table", width: int | None = None, full_iris: bool | None = None) -> str:
         """The result as text: table and md with prefixed names, csv and tsv with full
-        IRIs, json as SPARQL 1.1 Query Results JSON."""
-        if fmt == "json":
-            import json
-            return json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n"
-        from ..core.table import render
+        IRIs, json as SPARQL 1.1 Query Results JSON. `width` fits a table to a terminal;
+        an empty table says "(no rows)"."""
+        if fmt in STREAMED:
+            import io
+            buf = io.StringIO()
+            self.write(buf, fmt, full_iris=full_iris)
+            return buf.getvalue()
+        from ..core.table import NO_ROWS, render
         columns = ["boolean"] if self.form == "ask" else self.columns
-        return render(columns, self.display_rows(full_iris=fmt in ("csv", "tsv")), fmt)
+        return render(columns, self.display_rows(full_iris=bool(full_iris)), fmt, width=width, empty=NO_ROWS)
+
+    def write(self, out, fmt: str = "csv", full_iris: bool | None = None, width: int | None = None) -> None:
+        """Write the result to the text file `out`. CSV, TSV and JSON are streamed: each row
+        is written as the engine yields it, so a lazy result of a million rows is never
+        held in memory. Table and Markdown need every row to align them."""
+        if fmt not in STREAMED:
+            out.write(self.render(fmt, width=width, full_iris=full_iris))
+            return
+        from . import stream
+        stream.write(self, out, fmt, full_iris=fmt != "json" if full_iris is None else full_iris)

@@ -1,8 +1,9 @@
-"""The built graph over HTTP with the Oxigraph server.
+"""The built graph over HTTP.
 
-`start()` runs the `oxigraph` server from PyPI (read-only over a copy of the
-built dataset by default) and returns once it answers; `serve()` is the
-blocking form behind `kg serve`.
+`serve()` is `kg serve`: the project's own query page, entity pages and SPARQL
+endpoint (kg.server.app), each query in a stoppable child process. `start()`
+runs the `oxigraph` server from PyPI (read-only over a copy of the built
+dataset, or writable and empty for `kg push` to fill) and returns once it answers.
 
 Standard library only (urllib, subprocess) besides pyoxigraph for reading the dataset.
 """
@@ -24,12 +25,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.config import dataset_path
-from ..core.errors import KgError, NotBuiltError
+from ..core.errors import NotBuiltError
 from ..dataset.store import read_quads
-
-
-class ServeError(KgError):
-    exit_code = 1
+from .errors import ServeError
 
 
 def find_oxigraph() -> str:
@@ -156,17 +154,26 @@ def start(build: str | Path | None = None, host: str = "127.0.0.1", port: int = 
     data = dataset_path(build)
     if (read_only or load) and not data.exists():
         raise NotBuiltError(f"{data}: no built graph here; run `kg build` first")
-    location = Path(tempfile.mkdtemp(prefix="kg-serve-")) if read_only else None
     quads = graphs = 0
     if read_only or load:
-        quads, graphs = _count(data)
+        quads, graphs = _count(data)      # before the temp store: a damaged dataset leaves nothing behind
+    _check_free(host, port)
+    location = Path(tempfile.mkdtemp(prefix="kg-serve-")) if read_only else None
     try:
         if read_only:
-            done = subprocess.run([binary, "load", "--location", str(location), "--file", str(data)],
-                                  capture_output=True, text=True)
-            if done.returncode != 0:
-                raise ServeError(f"oxigraph load {data} failed: "
-                                 + (done.stderr.strip().splitlines() or ["unknown error"])[-1])
+            # The default graph as a set: the build's union file (each triple once)
+            # loaded as the real default graph, instead of Oxigraph's
+            # --union-default-graph, which yields a triple once per named graph.
+            union = data.with_name("kg.ttl")
+            files = [data] + ([union] if union_default_graph and union.is_file() else [])
+            for path in files:
+                done = subprocess.run([binary, "load", "--location", str(location), "--file", str(path)],
+                                      capture_output=True, text=True)
+                if done.returncode != 0:
+                    raise ServeError(f"oxigraph load {path} failed: "
+                                     + (done.stderr.strip().splitlines() or ["unknown error"])[-1])
+            if len(files) > 1:
+                union_default_graph = False
             args = [binary, "serve-read-only", "--location", str(location)]
         else:
             args = [binary, "serve"]
@@ -176,7 +183,8 @@ def start(build: str | Path | None = None, host: str = "127.0.0.1", port: int = 
         if timeout_s:
             args += ["--timeout-s", str(int(max(1, timeout_s)))]
         log = tempfile.TemporaryFile()
-        process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                   preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
     except BaseException:
         if location is not None:
             shutil.rmtree(location, ignore_errors=True)
@@ -196,10 +204,36 @@ def start(build: str | Path | None = None, host: str = "127.0.0.1", port: int = 
 def _count(path: Path) -> tuple[int, int]:
     """(quads, named graphs) of an N-Quads file."""
     quads, graphs = 0, set()
-    for quad in read_quads(path):
-        quads += 1
-        graphs.add(quad.graph_name)
+    try:
+        for quad in read_quads(path):
+            quads += 1
+            graphs.add(quad.graph_name)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise ServeError(f"{path}: cannot read the built dataset ({' '.join(str(exc).split())[:200]}); "
+                         "run `kg build` again") from None
     return quads, len(graphs)
+
+
+def _check_free(host: str, port: int) -> None:
+    """Refuse a port something already listens on, before announcing anything (else the
+    readiness probe could be answered by that other server)."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # as the server binds
+            sock.bind((host, port))
+    except OSError as exc:
+        reason = "already in use" if exc.errno in (98, 48) else (exc.strerror or str(exc))
+        raise ServeError(f"{host}:{port}: cannot serve there: {reason}; choose another --port") from None
+
+
+def _die_with_parent() -> None:
+    """In the Oxigraph child: be stopped when `kg serve` dies, even by SIGKILL (Linux prctl)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _shown(path: Path) -> str:
@@ -214,29 +248,44 @@ class _Stop(Exception):
 
 
 def serve(build: str | Path | None = None, host: str = "127.0.0.1", port: int = 7878,
-          timeout_s: float | None = None, echo: Callable[[str], None] = print) -> int:
-    """Serve the built graph read-only until interrupted (Ctrl-C or SIGTERM)."""
+          timeout_s: float | None = None, echo: Callable[[str], None] = print, *, cors=(),
+          allow_service=(), memory_mb: float | None = None, result_mb: float | None = None,
+          workers: int = 2) -> int:
+    """Serve the query page and the SPARQL endpoint over the built graph, read-only,
+    until interrupted (Ctrl-C or SIGTERM). See kg.server.app for what it serves and
+    the limits it keeps."""
+    import threading
+
+    from ..dataset.store import open_store, query_store
+    from .app import App, make_server
+    from .protocol import Limits
+
     def stop_on_signal(signum, frame):
         raise _Stop()
 
+    defaults = Limits()
+    limits = Limits(timeout=timeout_s or defaults.timeout, memory_mb=memory_mb or defaults.memory_mb,
+                    result_mb=result_mb or defaults.result_mb, allow_service=tuple(allow_service))
+    named = open_store(build)
+    store = query_store(build)
+    app = App(store, named, limits, tuple(cors), threading.BoundedSemaphore(max(1, workers)))
+    httpd = make_server(app, host, port)
     previous = {}
     for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if sig is not None:
             previous[sig] = signal.signal(sig, stop_on_signal)
-    server = None
     try:
-        server = start(build, host, port, read_only=True, timeout_s=timeout_s)
-        echo(f"Serving {_shown(dataset_path(build))} ({server.graphs} named graphs, {server.quads} quads) read-only")
-        echo(f"  query page:      {server.url}")
-        echo(f"  SPARQL endpoint: {server.query_url}")
+        url = f"http://{_url_host(host)}:{httpd.server_address[1]}/"
+        graphs = {q.graph_name for q in named.quads_for_pattern(None, None, None, None)}
+        echo(f"Serving {_shown(dataset_path(build))} ({len(graphs)} named graphs, {len(named)} quads) read-only")
+        echo(f"  query page:      {url}")
+        echo(f"  SPARQL endpoint: {url}query")
         echo("Press Ctrl-C to stop.")
-        code = server.process.wait()
-        tail = _log_tail(server._log)
-        raise ServeError(f"the Oxigraph server stopped (exit {code})" + (f": {tail}" if tail else ""))
+        httpd.serve_forever(poll_interval=0.2)
     except (KeyboardInterrupt, _Stop):
         return 0
     finally:
-        if server is not None:
-            server.stop()
+        httpd.server_close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+    return 0

@@ -6,6 +6,7 @@
     views.co_chair_network(store)                    # Graph of people, edges weighted by sessions
     views.people_bodies(store)                       # bipartite Graph, people and bodies
     views.sessions(store)                            # DiGraph: sessions, their bodies, sidelines
+    views.combined(store)                            # DiGraph: bodies, sessions, people, posts, agreements
 
 Every node and edge carries `iri`, `label` and `type`; every attribute is a
 string, an integer or a boolean (never None: a missing value is left out), so
@@ -13,7 +14,8 @@ the graphs write to GraphML and GEXF as they are.
 
 The dataset is read once into a `Snapshot` (snapshot.py); `as_of` (a date or
 "YYYY-MM-DD") filters it once (filters.py) and each view projects the result:
-hierarchy.py, people.py (co-chair network, people and bodies), sessions.py.
+hierarchy.py, people.py (co-chair network, people and bodies), sessions.py, and
+combined.py (everything in one graph, with start and end dates for Gephi's timeline).
 Pass a `Snapshot` instead of a store to build several views from one read.
 """
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import networkx as nx
 
 from ..core.dates import parse_day
+from . import combined as _combined
 from . import hierarchy as _hierarchy
 from . import people as _people
 from . import sessions as _sessions
@@ -28,7 +31,7 @@ from .filters import AsOf, SideCoChair, as_of as _as_of
 from .hierarchy import PLACEHOLDER
 from .snapshot import BODY_TYPES, SIDES, TYPE_LABELS, Body, CoChairing, Holding, Session, Snapshot, Source, read, snapshot
 
-__all__ = ["hierarchy", "co_chair_network", "people_bodies", "sessions", "VIEWS", "view", "load", "at",
+__all__ = ["hierarchy", "co_chair_network", "people_bodies", "sessions", "combined", "VIEWS", "view", "load", "at",
            "read", "snapshot", "Snapshot", "AsOf", "SideCoChair", "Body", "Session", "CoChairing", "Holding",
            "Source", "PLACEHOLDER", "BODY_TYPES", "TYPE_LABELS", "SIDES"]
 
@@ -54,8 +57,13 @@ def sessions(source, as_of=None) -> nx.DiGraph:
     return _sessions.sessions(at(source, as_of))
 
 
+def combined(source, as_of=None) -> nx.DiGraph:
+    return _combined.combined(at(source, as_of))
+
+
 for _public, _impl in ((hierarchy, _hierarchy.hierarchy), (co_chair_network, _people.co_chair_network),
-                       (people_bodies, _people.people_bodies), (sessions, _sessions.sessions)):
+                       (people_bodies, _people.people_bodies), (sessions, _sessions.sessions),
+                       (combined, _combined.combined)):
     _public.__doc__ = _impl.__doc__
 
 VIEWS = {
@@ -63,6 +71,7 @@ VIEWS = {
     "co-chairs": co_chair_network,
     "people-bodies": people_bodies,
     "sessions": sessions,
+    "combined": combined,
 }
 
 

@@ -147,6 +147,17 @@ class Source:
 
 
 @dataclass
+class Agreement:
+    """A signed or issued document (irdc:Agreement and its kinds)."""
+    iri: str
+    label: str
+    kind: str = "Agreement"
+    signed_on: str | None = None
+    signed_at: list[str] = field(default_factory=list)     # sessions or events
+    signatories: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Snapshot:
     """The dataset's bodies, sessions, co-chairings, holdings, people and sources."""
     labels: dict[str, str]
@@ -159,6 +170,8 @@ class Snapshot:
     changes: list[Change] = field(default_factory=list)
     label_languages: dict[str, str] = field(default_factory=dict)    # IRI -> language of its label, if not English
     sources_of: dict[str, set[str]] = field(default_factory=dict)   # subject IRI -> source IRIs stating it
+    posts: dict[str, dict] = field(default_factory=dict)            # post IRI -> {"label", "side"}
+    agreements: list[Agreement] = field(default_factory=list)
 
     def citations(self, subjects) -> list[Source]:
         """The sources that state something about any of `subjects` (or are among them), newest first."""
@@ -269,7 +282,29 @@ def read(store) -> Snapshot:
     return Snapshot(labels=labels, bodies=bodies, sessions=sessions, co_chairings=co_chairings,
                     holdings=holdings, people=_people(r, labels), sources=_sources(r),
                     label_languages={s: lang for s, (_v, lang) in with_language.items() if lang not in ("", "en")},
-                    changes=changes, sources_of=_sources_of(store, subjects, graph_source))
+                    changes=changes, sources_of=_sources_of(store, subjects, graph_source),
+                    posts=_posts(r, labels, holdings), agreements=_agreements(r, labels))
+
+
+def _posts(r: _Reader, labels: dict, holdings: dict) -> dict[str, dict]:
+    known = r.typed(ORG.Post) | set(holdings)
+    side = r.one(IRDC.side, known)
+    return {p: {"label": labels.get(p, p), "side": SIDE_OF_IRI.get(side.get(p), "")} for p in sorted(known)}
+
+
+def _agreements(r: _Reader, labels: dict) -> list[Agreement]:
+    known = r.typed(IRDC.Agreement)
+    if not known:
+        return []
+    kinds = r.multi(RDF.type, known)
+    signed_on = r.best_dates(IRDC.signedOn, known)
+    at, signatories = r.multi(IRDC.signedAt, known), r.multi(IRDC.signatory, known)
+    out = []
+    for a in sorted(known):
+        named = sorted(t.rsplit("#", 1)[-1] for t in kinds.get(a, []) if t.startswith(IRDC) and t != IRDC.Agreement.value)
+        out.append(Agreement(iri=a, label=labels.get(a, a), kind=named[0] if named else "Agreement",
+                             signed_on=signed_on.get(a), signed_at=at.get(a, []), signatories=signatories.get(a, [])))
+    return out
 
 
 def _bodies(r: _Reader, labels: dict, graph_source: dict, published: dict) -> dict[str, Body]:

@@ -42,7 +42,8 @@ def test_failed_build_leaves_previous_build_untouched(project):
     with pytest.raises(InputError):
         build(root=project, out=out, extra=[])
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
-    assert sorted(p.name for p in project.iterdir()) == ["build", "ontology", "seeds"]  # no staging left over
+    assert sorted(p.name for p in project.iterdir()) == ["build", "build.versions", "ontology", "seeds"]  # no staging
+    assert sorted(p.name for p in (project / "build.versions").iterdir()) == [".lock", "1"]
 
 
 def test_shacl_violation_fails_the_build_and_writes_nothing(project):

@@ -1,7 +1,10 @@
-"""The views (kg.views) as files for other tools, each checked by reading it back.
+"""The views (kg.views) as files for other tools, each checked by reading it back;
+and the dataset as spreadsheets (tables.py: a CSV of entities, a CSV of statements
+with their sources).
 
     graphml    GraphML (yEd, Cytoscape desktop, networkx)
-    gexf       GEXF 1.2 (Gephi)
+    gexf       GEXF 1.2 (Gephi): dated things as spells for its timeline, colours by
+               side, stable ids (gephi.py)
     dot        Graphviz DOT (docs)
     mermaid    Mermaid flowchart (Markdown docs, GitHub)
     cytoscape  Cytoscape.js JSON (web pages)
@@ -20,7 +23,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from .core.errors import KgError
+from ..core.errors import KgError
+from . import gephi
 
 FORMATS = ("graphml", "gexf", "dot", "mermaid", "cytoscape")
 SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf", "dot": ".dot", "mermaid": ".mmd", "cytoscape": ".json"}
@@ -39,7 +43,7 @@ def _graphml(g) -> str:
 
 
 def _gexf(g) -> str:
-    h = g.copy()
+    h = gephi.prepare(g)   # spells for Gephi's timeline, colours by side, stable edge ids
     for _u, _v, d in h.edges(data=True):
         if "type" in d:
             d[GEXF_EDGE_TYPE] = d.pop("type")
@@ -132,7 +136,7 @@ def _read_gexf(text: str):
             d["type"] = d.pop(GEXF_EDGE_TYPE)
     for _n, d in g.nodes(data=True):
         d.pop("id", None)
-    return g
+    return gephi.restore(g)
 
 
 _DOT_TOKEN = re.compile(r'\s*(?:(//[^\n]*|#[^\n]*)|("(?:[^"\\]|\\.)*")|(->|--)|([\[\]{};=,])|([-\w.]+))', re.S)
