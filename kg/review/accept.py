@@ -202,7 +202,14 @@ class _Acceptor:
             if chairs is None:
                 chairs = record["co_chairs"] = []
             if _by(chairs, person=person) is None:
-                chairs.append(_map([("person", person), ("side", _slug_of(s.side))]))
+                chair = _map([("person", person), ("side", _slug_of(s.side))])
+                title = self.co_chair_title(s)
+                post = self.post_of(title, _slug_of(s.side)) if title else None
+                if post:
+                    chair["post"] = post
+                if title:
+                    chair["post_title"] = title
+                chairs.append(chair)
         elif s.what == "signed":
             kind = next(v for v, o in schema().enum("signing", "type").items() if expand(o["iri"]) == s.value)
             signed = record.get("signed")
@@ -216,6 +223,21 @@ class _Acceptor:
             self.visit(sf, s)
         elif s.what == "agreement":
             self.agreement(sf, s)
+
+    def co_chair_title(self, s) -> str | None:
+        """The title the article gives the co-chair, as its graph records it."""
+        bound = {Variable("g"): NamedNode(s.graph), Variable("session"): NamedNode(s.session),
+                 Variable("person"): NamedNode(s.value)}
+        row = next(iter(select(self.store, sparql.text("co-chair-post"), substitutions=bound)), None)
+        return row["title"].value if row is not None else None
+
+    def post_of(self, title: str, side: str) -> str | None:
+        """The curated post of that title on that side, so that the chart names the co-chair's post."""
+        for rec in self.curated["post"].values():
+            titles = {fold(t) for f in ("title", "alt_titles") for t in rec.values(f)}
+            if fold(title) in titles and rec.first("side") in (side, None):
+                return rec.id
+        return None
 
     def holding(self, sf: _SourceFile, s) -> None:
         side = _slug_of(s.side) if s.side else None

@@ -119,7 +119,8 @@ def test_review_then_accept_then_rebuild(built_project):
     assert text.startswith("source: article-our-report\nsessions:\n  - body: wg-mc\n    ordinal: 6\n")
     assert "sources:" not in text  # the file's source states everything in it
     assert ("    co_chairs:\n      - person: petrov\n        side: russia\n"
-            "      - person: ashutosh-dixit\n        side: india\n    signed:\n      - type: protocol\n") in text
+            "      - person: ashutosh-dixit\n        side: india\n        post: defence-secretary-india\n"
+            "        post_title: Defence Secretary\n    signed:\n      - type: protocol\n") in text
     assert "people:\n  - id: petrov\n    name: A. Petrov\n" in text
     assert ("  - id: defence-secretary-india\n    holders:\n      - person: ashutosh-dixit\n"
             "        attested_on: [2026-03-04]\n") in text
