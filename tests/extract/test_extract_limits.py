@@ -173,3 +173,12 @@ def test_one_paragraph_over_a_million_characters(tmp_path):
     assert len(text) > 1_000_000
     doc = extract_text(text, "big")
     assert _sessions(doc) == _sessions(extract_text(REPORT, "small"))
+
+
+def test_fifty_megabytes_skipped_by_default_limit(tmp_path):
+    _corpus(tmp_path, **{"a.txt": REPORT})
+    with open(tmp_path / "huge.txt", "wb") as fh:   # sparse: 50 MB that cost no disk
+        fh.truncate(50_000_000)
+    r = CliRunner().invoke(extract, [str(tmp_path), "-o", str(tmp_path / "out.json")])
+    assert r.exit_code == 0, r.output
+    assert f"{tmp_path / 'huge.txt'}: skipped: 50000000 bytes, over the limit of {Limits().max_bytes}" in r.stderr
