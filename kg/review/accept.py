@@ -275,7 +275,10 @@ class _Acceptor:
         kind = schema().document_kind(title) or "agreement"
         if kind not in schema().enum("agreement", "type"):
             kind = "agreement"
-        aid = slug(title, limit=60, empty="") or _slug_of(s.value).removeprefix("x-")
+        aid = slug(title, empty="")
+        if len(aid) > 60:  # a long title: cut at a word, not inside one
+            aid = aid[:61].rsplit("-", 1)[0]
+        aid = aid or _slug_of(s.value).removeprefix("x-")
         record = sf.record("agreements", aid, ("type", kind), ("name", title))
         if s.date:
             sf.put(record, "signed_on", _date(s.date), aid)
