@@ -43,8 +43,9 @@ def _value(term) -> str:
 
 
 def labels(store) -> dict[str, str]:
-    return {row["x"].value: row["label"].value for row in _select(store, "labels")
-            if row["x"] is not None and row["label"] is not None}
+    # labels.rq ranks the candidates in the first character of ?ranked (English first).
+    return {row["x"].value: row["ranked"].value[1:] for row in _select(store, "labels")
+            if row["x"] is not None and row["ranked"] is not None}
 
 
 def entity_rows(store, names: dict[str, str] | None = None):

@@ -13,7 +13,7 @@ few characters between them).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..core import names
@@ -111,6 +111,26 @@ def _finish(tokens: list[dict]) -> tuple[list[dict], list[bool]]:
     return pattern, names
 
 
+def _linear(pattern: list[dict]) -> tuple[list[dict], dict | None]:
+    """The pattern with each bounded repeat (OP "{m,n}") written as "*" or "+",
+    and per such pattern token the most tokens it may match (None: no such
+    repeat). spaCy expands "{0,n}" into n optional tokens, and a run of words
+    that several of them can match is matched in every combination
+    (exponential in the run's length); one "*" state is linear, and the bound
+    is checked on the match's alignment."""
+    bounds = {}
+    out = []
+    for i, tok in enumerate(pattern):
+        op = str(tok.get("OP", ""))
+        if op.startswith("{"):
+            low, _, high = op.strip("{}").partition(",")
+            bounds[i] = int(high) if high else None
+            tok = dict(tok, OP="+" if int(low or 0) >= 1 else "*")
+        out.append(tok)
+    bounds = {i: n for i, n in bounds.items() if n is not None}
+    return out, (bounds or None)
+
+
 def _max_len(pattern: list[dict]) -> int:
     """Most tokens a pattern can match (whitespace tokens not counted)."""
     n = 0
@@ -195,6 +215,8 @@ class TokenRuleSet:
     before: int               # most tokens a match can have before a LIKE_NUM / prefix anchor
     after: int                # ... and after it
     reach: dict               # anchor word -> (before, after): the window it needs
+    limits: dict = field(default_factory=dict)   # key -> {pattern token: most tokens it matches}
+
 
     def __post_init__(self):
         import numpy
@@ -230,6 +252,7 @@ def token_rules(section: str = "bodies") -> TokenRuleSet:
     prefixes = tuple(a[:-1].lower() for a in anchor_list if a.endswith("*"))
     patterns: dict[str, list] = {}
     meta: dict[str, tuple] = {}
+    limits: dict[str, int] = {}
     before = after = look = 0
     by_word: dict[str, list[int]] = {}
     counts: dict[str, int] = {}
@@ -248,6 +271,9 @@ def token_rules(section: str = "bodies") -> TokenRuleSet:
                         wr = by_word.setdefault(w, [0, 0])
                         wr[0], wr[1] = max(wr[0], reach[0]), max(wr[1], reach[1])
                 key = f"{tr.rule}#{n}"
+                pattern, limit = _linear(pattern)
+                if limit is not None:
+                    limits[key] = limit
                 patterns[key] = [pattern]
                 meta[key] = (tr, names if any(names) else None, False)
                 n += 1
@@ -264,7 +290,7 @@ def token_rules(section: str = "bodies") -> TokenRuleSet:
     # + a not_followed_by pattern right after a match, a few whitespace
     # tokens (line breaks, double spaces) in a match
     reach = {w: (b + 4, a + look + 4) for w, (b, a) in by_word.items()}
-    return TokenRuleSet(patterns, meta, frozenset(anchors), prefixes, before + 4, after + look + 4, reach)
+    return TokenRuleSet(patterns, meta, frozenset(anchors), prefixes, before + 4, after + look + 4, reach, limits)
 
 
 def build_matcher(vocab, section: str = "bodies"):
@@ -325,6 +351,9 @@ def doc_candidates(doc, offset: int, matcher, lower_text: str | None = None) -> 
         for match_id, ts, te, align in matcher(doc[wa:wb], with_alignments=True):
             ts, te = ts + wa, te + wa
             key = strings[match_id]
+            limit = rules.limits.get(key)
+            if limit is not None and any(align.count(i) > n for i, n in limit.items()):
+                continue
             tr, _names, lookahead = meta[key]
             if lookahead:
                 blocked.add((tr.rule, ts))
@@ -426,11 +455,18 @@ def doc_ordinals(doc, offset: int, matcher, lower_text: str | None = None) -> li
     return out
 
 
+CURATED_RULE = "curated-name"   # the rule of kg.extract.spans' candidates
+
+
 def find_mentions(norm: str, candidates: list[tuple]) -> list[Mention]:
     """Body mentions from the Matcher candidates (:func:`doc_candidates`),
     longest match first, no overlaps; a working group's qualifier ("... under
     the Commission ...") is folded into it."""
     _, qual, appos, _, _ = _rules()
+    # a curated name (kg.extract.spans, it sorts first) that a genre rule matches
+    # as the same body is left to the genre rule, whose name says more
+    same = {(c[1], c[2], c[3]) for c in candidates if c[4] != CURATED_RULE}
+    candidates = [c for c in candidates if c[4] != CURATED_RULE or (c[1], c[2], c[3]) not in same]
     cands = sorted(candidates, key=lambda c: (-(c[2] - c[1]), c[0], c[1]))
     taken: list[tuple[int, int]] = []
     kept = []
@@ -516,6 +552,7 @@ def ordinal_words() -> dict[str, int]:
             for sep in ("-", " ", ""):
                 words[f"{t}{sep}{u}"] = 20 + 10 * k + i + 1
     words.update({w: 1 for w in d["first"]})
+    words.update(zip(d.get("other", []), d.get("other_values", [])))
     return words
 
 
@@ -547,7 +584,7 @@ def _noun_after_rx():
 
 
 _WAS_THE = re.compile(r"(?:meeting|session|edition|round|sitting|one)\s+(?:was|is|will\s+be|would\s+be)\s+(?:the\s+)?$", re.I)
-_BACK_GAP = re.compile(r"^\s*(?:'s|'|,)?\s*(?:(?:had|has|have|will|would|then|recently|successfully|also)\s+)?"
+_BACK_GAP = re.compile(r"^\s*(?:" + "|".join(map(re.escape, load("bodies.yaml")["possessive_after_body"])) + r")?\s*(?:(?:had|has|have|will|would|then|recently|successfully|also)\s+)?"
                        r"(?:held|holds|hold|holding|convened|convenes|convene|concluded|concludes|had|completed|met\s+for|meets\s+for|"
                        r"organised|organized|hosted)?\s*(?:(?:its|their)(?:\s+own)?|the)?\s*$", re.I)
 _APPOSITIVE_BEFORE = re.compile(r"\b(?:meeting|session|sitting|edition|round)(?:\s+of\s+(?:the\s+)?[\w\-&]+(?:\s+[\w\-&]+){0,8}?)?"

@@ -15,10 +15,12 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import bodies as B
 from . import dates as D
 from . import people as P
+from .data import load
 from .dedupe import fingerprint
 from ..core.names import fold, name_key
 from .gazetteer import Gazetteer
@@ -77,6 +79,27 @@ _SIGNING = [
                r"\s+(?:also\s+|formally\s+)?(?:signed|inked)\b", re.I),
     re.compile(r"\b(?:inked|concluded|exchanged)\s+(?:an?\s+|the\s+|two\s+|\d+\s+)?(?:[\w\-]+\s+){0,2}?" + _KIND + r"\b", re.I),
 ]
+def _kind_of(text: str) -> str:
+    kind = re.sub(r"\s+", " ", text.lower())
+    for head, k in (("protocol", "protocol"), ("agreement", "agreement"), ("memorand", "memorandum"),
+                    ("mou", "memorandum"), ("joint", "joint statement"), ("contract", "contract")):
+        if kind.startswith(head):
+            return k
+    return "roadmap"
+
+
+@lru_cache(maxsize=None)
+def _signing_list(before: bool = False) -> re.Pattern:
+    """A further kind joined onto a list, after it ("..., and a memorandum") or
+    (``before``) ahead of it ("three contracts, a ..."), from signing.yaml."""
+    d = load("signing.yaml")
+    joiners = "|".join(r"\s+".join(map(re.escape, j.split())) for j in d["joiners"])
+    det = r"(?:(?:" + "|".join(d["determiners"]) + r")\s+)?"
+    if before:
+        return re.compile(det + _KIND + r"\s*(?:" + joiners + r")\s+" + det + r"$", re.I)
+    return re.compile(r"\s*(?:" + joiners + r")\s+" + det + _KIND + r"\b", re.I)
+
+
 _SIGN_BLOCK = re.compile(r"\b(?:summit|visit|modi|putin|prime\s+minister|president|leaders|had\s+(?:been\s+)?(?:signed|inked)|"
                          r"in\s+the\s+(?:last|past))\b", re.I)
 _AGREEMENT_TITLE = re.compile(
@@ -714,6 +737,7 @@ class _Extractor:
         found = []
         for rx in _SIGNING:
             for m in rx.finditer(self.norm, s, e):
+                self._listed_kinds(m, found)
                 kind = m.group("kind").lower()
                 kind = re.sub(r"\s+", " ", kind)
                 if kind.startswith("protocol"):
@@ -732,6 +756,22 @@ class _Extractor:
                 if not any(k == f and abs(pos - p) < 5 for f, p in found):
                     found.append((k, pos))
         return found
+
+    def _listed_kinds(self, m, found):
+        """The other kinds in a signed list: "two protocols and a memorandum were signed"."""
+        items = list(_signing_list().finditer(self.norm, m.end("kind"), m.end()))
+        end, floor = m.start("kind"), max(0, m.start("kind") - 300)
+        while True:   # each step one item back; the window only shrinks
+            km = _signing_list(before=True).search(self.norm, floor, end)
+            if not km:
+                break
+            items.append(km)
+            end = km.start("kind")
+        for km in items:
+            pos = km.start("kind")
+            k = _kind_of(km.group("kind"))
+            if not any(k == f and abs(pos - p) < 5 for f, p in found):
+                found.append((k, pos))
 
     def _add_chair(self, acc: SessionAcc, p: P.Person, ev: Evidence):
         for c in acc.chairs:

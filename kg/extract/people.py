@@ -433,7 +433,9 @@ def posts_in(norm: str, s_start: int, s_end: int, gaz_people=()) -> list[tuple[N
     """(name, title) pairs: "Name, Title ..." and "Title Rank Name"."""
     d = _data()
     out = []
+    prev_end = s_start   # a title before a name starts after the name before it
     for name in find_names(norm, s_start, min(s_end, s_start + 4 * MAX_SEGMENT), gaz_people):
+        floor, prev_end = prev_end, name.end
         m = _APPOS_TITLE.match(norm, name.end, s_end)
         if m and m.group("title").split()[0] in d["title_heads"]:
             t = clean_title(m.group("title"))
@@ -441,12 +443,13 @@ def posts_in(norm: str, s_start: int, s_end: int, gaz_people=()) -> list[tuple[N
                 out.append((name, t))
             continue
         # title right before the (rank and) name
-        before = norm[max(s_start, name.start - 120):name.start]
+        before = norm[max(floor, name.start - 120):name.start]
         if name.rank:
             before = re.sub(r"(?i)" + r"\s*".join(re.escape(p) + r"\.?" for p in name.rank.split()) + r"\s*$", "", before.rstrip())
         tm = re.search(r"(?:^|[,;:(\"]|\b(?:by|and|with|of|from|said|told)\s)\s*(?:the\s+)?(?P<title>(?:[A-Z][\w\-]*|of|the|and|for|\(|\)|[A-Z][\w\-]*\))(?:\s+(?:[A-Z][\w\-()]*|of|the|and|for|\([\w\s]+\)))*)\s*,?\s*$", before)
         if tm:
-            t = clean_title(tm.group("title").strip(" ,"))
+            # a joiner left at the start ("and Deputy Director") belongs to the list, not the title
+            t = clean_title(re.sub(r"^(?:(?:and|of|the|for)\s+)+", "", tm.group("title").strip(" ,")))
             if t and t.split()[0] in d["title_heads"] and len(t) > 4:
                 out.append((name, t))
     return out

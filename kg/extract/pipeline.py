@@ -90,6 +90,9 @@ class Pipeline:
         # body mentions and ordinal numbers: spaCy Matcher token patterns (bodies.yaml)
         self.body_matcher = B.build_matcher(nlp.vocab, "bodies")
         self.ordinal_matcher = B.build_matcher(nlp.vocab, "ordinals")
+        # body names, acronyms and other-language labels of the curated graph (doc.spans["bodies"])
+        from .spans import BodyRuler
+        self.body_ruler = BodyRuler(nlp, gaz)
 
     def sentences(self, norm: str, spans: list[tuple[int, int]]):
         """Sentence spans of the given paragraph spans of the text, and
@@ -128,6 +131,7 @@ class Pipeline:
             if bodies:
                 low = norm[start:_end].lower()
                 body_cands.extend(B.doc_candidates(doc, start, self.body_matcher, low))
+                body_cands.extend(self.body_ruler.candidates(doc, start))
                 ordinals.extend(B.doc_ordinals(doc, start, self.ordinal_matcher, low))
         matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept, last_end = [], -1

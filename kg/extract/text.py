@@ -268,7 +268,7 @@ class Paragraph:
 
 
 _PARA_SPLIT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # words in any script: a Hindi or Russian paragraph is text, not boilerplate
 _BOILER = re.compile(
     r"^\s*(?:home\s*[>»›/]|click\s+to\s+(?:start\s+listening|share|read)|share\s+(?:this|on)\b|follow\s+us\b|"
     r"(?:also\s+)?read(?:\s+more|\s+also)?\s*:|advertisement\b|subscribe\b|published\s+by\s*:|written\s+by\s*:|"

@@ -168,7 +168,7 @@ def _text_term(value: str, kind: str, store: Store | None, name: str):
         return Literal(value)
     if kinds == ["iri"] or ":" in value:
         raise ParamError(f"--param {name}: expected an IRI or a prefixed name such as "
-                         f"schema:location, got {value!r}")
+                         f"schema:location, got {value!r}{unknown_prefix_note(value)}")
     candidates = [NamedNode(f"{ID}{k}/{value}") for k in kinds if k != "iri"]
     for node in candidates:
         if _exists(store, node):
@@ -258,6 +258,16 @@ _LABELS = (PREFIXES["skos"] + "prefLabel", PREFIXES["skos"] + "altLabel", PREFIX
            PREFIXES["schema"] + "name")
 
 
+def unknown_prefix_note(value: str, tail: str = "") -> str:
+    """'; foo: is not one of the project's prefixes (...)' for text shaped like a prefixed
+    name whose prefix the project does not declare; '' otherwise."""
+    m = _PNAME.match(value.strip())
+    if not m or m.group(1) is None or m.group(1) in PREFIXES or m.group(2).startswith("//"):
+        return ""
+    return (f"; '{m.group(1)}:' is not one of the project's prefixes ("
+            + ", ".join(f"{p}:" for p in sorted(PREFIXES)) + ")" + tail)
+
+
 def explain_empty(result, substitutions: Mapping[Variable, Any], store: Store) -> list[str]:
     """Why a query bound by a parameter may have returned nothing: a literal where the
     graph holds IRIs (`place="Moscow"` for place:moscow), a literal the graph holds
@@ -286,7 +296,8 @@ def explain_empty(result, substitutions: Mapping[Variable, Any], store: Store) -
                              f"{', '.join(others[:3])} (a literal matches only with the same language "
                              f"tag and datatype): try --param '{name}={others[0]}'")
             else:
-                notes.append(f"?{name} is bound to {term}, a value the graph does not hold anywhere")
+                notes.append(f"?{name} is bound to {term}, a value the graph does not hold anywhere"
+                             + unknown_prefix_note(term.value, ", so it was read as text"))
         elif isinstance(term, NamedNode) and not _exists(store, term) \
                 and next(iter(store.quads_for_pattern(None, None, term, None)), None) is None:
             notes.append(f"?{name} is bound to {compact_name(term.value)}, which the graph says nothing about")

@@ -275,6 +275,9 @@ def test_matcher_finds_nothing_without_its_patterns(monkeypatch):
     text = "The 23rd meeting of the Working Group on Military Cooperation was held in Moscow."
     monkeypatch.setattr(pipe, "body_matcher", Matcher(pipe.nlp.vocab))
     monkeypatch.setattr(pipe, "ordinal_matcher", Matcher(pipe.nlp.vocab))
+    from kg.extract.gazetteer import Gazetteer
+    from kg.extract.spans import BodyRuler
+    monkeypatch.setattr(pipe, "body_ruler", BodyRuler(pipe.nlp, Gazetteer([])))
     found = pipe.analyse(text, [(0, len(text))])
     assert found.bodies == [] and found.ordinals == []
 
@@ -306,3 +309,43 @@ def test_fabric_summit_is_no_ric_summit():
     text = "The 3rd fabric summit was held in Surat."
     found = get_pipeline().analyse(text, [(0, len(text))])
     assert not [m for m in B.find_mentions(text, found.bodies) if (m.body or "").startswith("other-summit")]
+
+
+def test_no_bounded_repeats_reach_the_matcher():
+    """spaCy expands OP "{0,n}" into n optional tokens, exponential on a run of
+    words several of them match; the rules are given to it as "*" with the bound
+    checked after the match."""
+    from kg.extract import bodies as B
+
+    rules = B.token_rules("bodies")
+    ops = {str(t.get("OP", "")) for pats in rules.patterns.values() for p in pats for t in p}
+    assert not any(op.startswith("{") for op in ops)
+    assert rules.limits   # bodies.yaml does bound some gaps
+
+
+@pytest.mark.parametrize("n,found", [(3, True), (30, False)])
+def test_bounded_gap_still_bounded(n, found):
+    # the other-commission rule reads up to the first "cooperation", over at most 20 words
+    words = " ".join(["Alpha"] * n)
+    text = f"The 4th meeting of the India-Russia Intergovernmental Commission on trade {words} cooperation was held."
+    got = any(k[0] != "irigc-mmtc" and k[1] == 4 for k in sessions(text))
+    assert got is found
+
+
+def test_titles_of_two_people_in_one_list():
+    text = ("Deputy Minister Pavel Orlov and Joint Secretary Meera Pillai signed the minutes; "
+            "Air Marshal Karan Gill and Vice Admiral Ilya Sokolov attended.")
+    posts = {(p["name"], p["title"]) for p in extract_text(text, "t.txt")["posts"]}
+    assert ("Meera Pillai", "Joint Secretary") in posts and ("Pavel Orlov", "Deputy Minister") in posts
+    assert not any("Pavel" in t for _, t in posts)
+
+
+@pytest.mark.parametrize("phrase,kinds", [
+    ("Three contracts, a roadmap and two protocols were signed", {"contract", "roadmap", "protocol"}),
+    ("A protocol as well as an agreement was signed", {"protocol", "agreement"}),
+    ("A protocol was signed", {"protocol"}),
+])
+def test_signed_lists_of_document_kinds(phrase, kinds):
+    text = f"The 8th meeting of the Working Group on Military Cooperation was held in Moscow on 2 May 2016. {phrase} there."
+    s = sessions(text)[("wg-mc", 8)]
+    assert {x["kind"] for x in s["signed"]} == kinds

@@ -159,3 +159,14 @@ def test_the_query_list_fits_the_width(capsys):
     assert main(["query", "--list", "--width", "60"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) >= 2 + 14 and max(map(len, lines)) <= 60
+
+
+def test_a_parameter_with_an_unknown_prefix_is_named(built, capsys):
+    code = main(["query", "SELECT ?s WHERE { ?s a ?c }", "-p", "c=nope:Thing", "--build", str(built)])
+    err = capsys.readouterr().err
+    assert code == 0 and "'nope:' is not one of the project's prefixes" in err and "read as text" in err
+    code = main(["query", "sessions-of-body", "-p", "body=nope:thing", "--build", str(built)])
+    err = capsys.readouterr().err
+    assert code == 2 and "'nope:' is not one of the project's prefixes" in err and "Traceback" not in err
+    code = main(["query", "SELECT ?s WHERE { ?s a ?c }", "-p", "c=irdc:Nothing", "--build", str(built)])
+    assert "not one of the project's prefixes" not in capsys.readouterr().err   # a known prefix is not blamed
