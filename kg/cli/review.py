@@ -26,7 +26,8 @@ def conflicts(build_dir, fmt):
 @build_option(name="build_dir")
 @output_option()
 def review(build_dir, fmt):
-    """List extracted facts that the curated YAML does not hold yet, with their ids for `kg accept`."""
+    """List extracted facts that the curated YAML does not hold yet (session facts, signings, post holdings,
+    visits, agreements), with their ids for `kg accept`."""
     from ..dataset.store import open_store
     from ..review.pending import COLUMNS, pending_rows
 
@@ -41,7 +42,8 @@ def review(build_dir, fmt):
 @build_option(name="build_dir")
 @root_option
 def accept(ids, build_dir, root):
-    """Write the extracted facts IDS into seeds/curated/, citing their article (run `kg build` after)."""
+    """Write the extracted facts IDS into their article's own seeds/curated/sources/ID.yaml, all or nothing
+    (run `kg build` after)."""
     from ..core.config import project_root
     from ..dataset.store import open_store
     from ..review.accept import accept as run

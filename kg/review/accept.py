@@ -19,7 +19,7 @@ from pyoxigraph import NamedNode, Store, Variable
 from ..core import journal, sparql
 from ..core.dates import compatible
 from ..core.errors import KgError
-from ..core.names import slug
+from ..core.names import fold, slug
 from ..core.schema import expand, schema
 from ..core.vocab import ID
 from ..dataset.statements import SessionStatements
@@ -147,11 +147,15 @@ class _Acceptor:
         rid = _slug_of(iri)
         if not rid.startswith("x-"):
             return rid
-        rid = rid[2:]
-        if rid not in self.curated[kind]:
-            key = schema()[kind].key
-            name = "title" if kind == "post" else "name"
-            sf.record(key, rid, *extra, (name, self.facts.label(iri)))
+        rid, label = rid[2:], self.facts.label(iri)
+        name = "title" if kind == "post" else "name"
+        known = self.curated[kind].get(rid)
+        if known is None:
+            sf.record(schema()[kind].key, rid, *extra, (name, label))
+        elif fold(label) not in {fold(v) for f in (name, f"alt_{name}s") for v in known.values(f)}:
+            # The extractor did not link the name to this record, so it may be someone else.
+            raise KgError(f"{iri}: the id {rid!r} is taken by the curated {kind} {known.first(name)!r}, which the "
+                          f"article's {label!r} may not be; add or link it by hand. kg accept writes nothing")
         return rid
 
     def session(self, sf: _SourceFile, iri: str):
@@ -198,7 +202,14 @@ class _Acceptor:
             if chairs is None:
                 chairs = record["co_chairs"] = []
             if _by(chairs, person=person) is None:
-                chairs.append(_map([("person", person), ("side", _slug_of(s.side))]))
+                chair = _map([("person", person), ("side", _slug_of(s.side))])
+                title = self.co_chair_title(s)
+                post = self.post_of(title, _slug_of(s.side)) if title else None
+                if post:
+                    chair["post"] = post
+                if title:
+                    chair["post_title"] = title
+                chairs.append(chair)
         elif s.what == "signed":
             kind = next(v for v, o in schema().enum("signing", "type").items() if expand(o["iri"]) == s.value)
             signed = record.get("signed")
@@ -212,6 +223,21 @@ class _Acceptor:
             self.visit(sf, s)
         elif s.what == "agreement":
             self.agreement(sf, s)
+
+    def co_chair_title(self, s) -> str | None:
+        """The title the article gives the co-chair, as its graph records it."""
+        bound = {Variable("g"): NamedNode(s.graph), Variable("session"): NamedNode(s.session),
+                 Variable("person"): NamedNode(s.value)}
+        row = next(iter(select(self.store, sparql.text("co-chair-post"), substitutions=bound)), None)
+        return row["title"].value if row is not None else None
+
+    def post_of(self, title: str, side: str) -> str | None:
+        """The curated post of that title on that side, so that the chart names the co-chair's post."""
+        for rec in self.curated["post"].values():
+            titles = {fold(t) for f in ("title", "alt_titles") for t in rec.values(f)}
+            if fold(title) in titles and rec.first("side") in (side, None):
+                return rec.id
+        return None
 
     def holding(self, sf: _SourceFile, s) -> None:
         side = _slug_of(s.side) if s.side else None
@@ -249,7 +275,10 @@ class _Acceptor:
         kind = schema().document_kind(title) or "agreement"
         if kind not in schema().enum("agreement", "type"):
             kind = "agreement"
-        aid = slug(title, limit=60, empty="") or _slug_of(s.value).removeprefix("x-")
+        aid = slug(title, empty="")
+        if len(aid) > 60:  # a long title: cut at a word, not inside one
+            aid = aid[:61].rsplit("-", 1)[0]
+        aid = aid or _slug_of(s.value).removeprefix("x-")
         record = sf.record("agreements", aid, ("type", kind), ("name", title))
         if s.date:
             sf.put(record, "signed_on", _date(s.date), aid)

@@ -19,6 +19,7 @@ FACTS = {"documents": [
             {"name": "A. Petrov", "country": "Russia",
              "evidence": {"quote": TEXT, "start": 0, "end": len(TEXT), "rule": "led-by", "confidence": 0.8}},
             {"name": "Ashutosh Dixit", "country": "India", "links": {"person_id": "ashutosh-dixit"},
+             "post": "Defence Secretary",
              "evidence": {"quote": TEXT, "start": 0, "end": len(TEXT), "rule": "led-by", "confidence": 0.8}}],
         "signed": [{"kind": "protocol"}],
         "evidence": {"session": {"quote": TEXT, "start": 0, "end": len(TEXT), "rule": "ordinal-meeting", "confidence": 0.9},

@@ -119,7 +119,8 @@ def test_review_then_accept_then_rebuild(built_project):
     assert text.startswith("source: article-our-report\nsessions:\n  - body: wg-mc\n    ordinal: 6\n")
     assert "sources:" not in text  # the file's source states everything in it
     assert ("    co_chairs:\n      - person: petrov\n        side: russia\n"
-            "      - person: ashutosh-dixit\n        side: india\n    signed:\n      - type: protocol\n") in text
+            "      - person: ashutosh-dixit\n        side: india\n        post: defence-secretary-india\n"
+            "        post_title: Defence Secretary\n    signed:\n      - type: protocol\n") in text
     assert "people:\n  - id: petrov\n    name: A. Petrov\n" in text
     assert ("  - id: defence-secretary-india\n    holders:\n      - person: ashutosh-dixit\n"
             "        attested_on: [2026-03-04]\n") in text
@@ -145,18 +146,29 @@ def test_accept_merges_into_the_sources_file_keeping_comments_and_mode(project):
     # An article whose file the register lists: its facts go into that source's own file.
     facts = {"documents": [{"document": "000_eb7c5755d6f1ba8b.txt", "posts": [
         {"name": "Ashutosh Dixit", "title": "Defence Secretary", "country": "India",
-         "evidence": {"quote": "Defence Secretary Ashutosh Dixit was there.", "start": 0, "end": 43}}]}]}
+         "evidence": {"quote": "Defence Secretary Ashutosh Dixit was there.", "start": 0, "end": 43}}],
+        "agreements": [{"title": "Memorandum on Joint Testing of Spare Parts", "date": "2025-10-29",
+                        "evidence": {"quote": "They signed a memorandum on joint testing.", "start": 50, "end": 92}}],
+        "visits": [{"person": "Ashutosh Dixit", "organisation": "Volga Precision Works", "date": "2025-10-30",
+                    "evidence": {"quote": "Dixit toured Volga Precision Works.", "start": 100, "end": 135}}]}]}
     store = build_with_facts(project, facts)
     own = project / "seeds" / "curated" / "sources" / "newsx-2025-10-31.yaml"
     original = own.read_text()
     assert "#" in original  # the file has comments to keep
     os.chmod(own, 0o640)
-    chosen = [p.id for p in pending(store) if p.statement.what == "holding"]
-    assert len(chosen) == 1
+    chosen = [p.id for p in pending(store) if p.statement.what in ("holding", "agreement", "visit")]
+    assert len(chosen) == 3
     assert accept(chosen, project, store) == [own]  # registered already: the register is untouched
     text = own.read_text()
     assert subsequence(original.splitlines(), text)
     assert "      - person: ashutosh-dixit\n" in text and text.count("source: newsx-2025-10-31") == 1
+    assert text.count("\nagreements:\n") == 1  # merged into the file's own section
+    assert ("  - id: memorandum-on-joint-testing-of-spare-parts\n    type: memorandum\n"
+            "    name: Memorandum on Joint Testing of Spare Parts\n    signed_on: 2025-10-29\n") in text
+    assert ("  - id: ashutosh-dixit-volga-precision-works-2025-10-30\n    visitor: ashutosh-dixit\n"
+            "    visited: volga-precision-works\n    date: 2025-10-30\n") in text
+    assert "  - id: volga-precision-works\n    name: Volga Precision Works\n" in text
+    assert load(project / "seeds")["agreement"]["memorandum-on-joint-testing-of-spare-parts"].first("type") == "memorandum"
     assert own.stat().st_mode & 0o777 == 0o640
 
 
@@ -274,3 +286,18 @@ def test_a_kill_before_the_commit_point_changes_nothing(built_project, monkeypat
     assert (project / "seeds" / journal.JOURNAL).exists()  # staged files left behind
     load(project / "seeds")  # ... and dropped by the next reader
     assert snapshot(project) == before and not (project / "seeds" / journal.JOURNAL).exists()
+
+
+def test_an_id_taken_by_someone_else_is_not_reused(built_project, capsys):
+    project, build_dir, store = built_project
+    # A curated person whose id is the one the article's unlinked "A. Petrov" would get.
+    (project / "seeds" / "curated" / "sources" / "zz-other.yaml").write_text(
+        "source: unattributed-001\npeople:\n  - id: petrov\n    name: Pyotr Petrovsky\n")
+    load(project / "seeds")
+    before = snapshot(project)
+    chair = next(p.id for p in pending(store) if p.statement.session.endswith("/wg-mc/6")
+                 and p.statement.value.endswith("/x-petrov"))
+    code = main(["accept", chair, "--build", str(build_dir), "--root", str(project)])
+    err = capsys.readouterr().err
+    assert code != 0 and "the id 'petrov' is taken by the curated person 'Pyotr Petrovsky'" in err
+    assert snapshot(project) == before
