@@ -13,11 +13,13 @@ Importing this package is cheap: spaCy and the rule data load on first use.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 __all__ = ["extract_text", "extract_paths", "collect_files", "SUFFIXES"]
 
 SUFFIXES = (".txt", ".html", ".htm")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def extract_text(text: str, document: str, published: str | None = None, gazetteer=None) -> dict:
@@ -25,6 +27,10 @@ def extract_text(text: str, document: str, published: str | None = None, gazette
     "visits", "published", "dateline", "fingerprint"}``. Evidence offsets index
     into ``text``."""
     from .facts import extract_text as _extract
+
+    # A lone surrogate (text handed in from Python, not decoded from a file) cannot be
+    # encoded, which spaCy's string store needs: one U+FFFD each keeps every offset.
+    text = _SURROGATE.sub("\ufffd", text)
     return _extract(text, document, published=published, gazetteer=gazetteer)
 
 

@@ -120,3 +120,17 @@ def test_one_enormous_sentence():
     # One person named 20,000 times is still at most one co-chair per side.
     for session in doc["sessions"]:
         assert len(session.get("co_chairs") or []) <= 2
+
+
+def test_a_lone_surrogate_is_read_as_a_replacement_character_keeping_offsets():
+    # Found by the property test: spaCy cannot encode a lone surrogate. The text comes in
+    # from Python (no file decodes to one); each becomes U+FFFD, so offsets still hold.
+    from kg.extract import extract_text
+
+    text = "The 5th meeting of the Working Group on Military Cooperation \ud800 was held in Moscow."
+    doc = extract_text(text, "surrogate.txt")
+    assert doc["document"] == "surrogate.txt"
+    for s in doc["sessions"]:
+        for ev in (s.get("evidence") or {}).values():
+            if isinstance(ev, dict) and "start" in ev:
+                assert text[ev["start"]:ev["end"]].replace("\ud800", "\ufffd") == ev["quote"]
