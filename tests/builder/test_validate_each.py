@@ -76,3 +76,27 @@ def test_the_build_leaves_a_broken_article_out_and_keeps_the_rest():
     assert sorted(g.rsplit("/", 1)[-1] for g in report.left_out) == ["no-body", "too-early"]
     warned = [v for v in report.violations if "left out of the build" in v.message]
     assert warned and all(v.severity == "Warning" for v in warned)
+
+
+def test_graphs_that_describe_each_others_nodes_are_never_checked_together():
+    from kg.builder.validate import batches, by_graph
+
+    text = (article("one", "s:wg-9 a irdc:Session ; irdc:sessionOf b:wg ; irdc:ordinal 9 .")
+            + article("two", "s:wg-9 schema:location <https://w3id.org/irdc/id/place/x> .")
+            + article("three", "s:wg-6 a irdc:Session ; irdc:sessionOf b:wg ; irdc:ordinal 6 ."))
+    groups = batches(by_graph(quads(text)))
+    together = [{g.value.rsplit("/", 1)[-1] for g in group} for group in groups]
+    assert not any({"one", "two"} <= group for group in together)  # both describe s:wg-9
+    assert any({"one", "three"} <= group for group in together)    # independent: one run
+
+
+def test_a_group_that_conforms_gives_each_graph_the_fresh_verdict():
+    ctx = context()
+    # Many independent, valid articles: checked as groups, each must still conform alone.
+    text = "".join(article(f"ok-{n}", f"s:wg-{n} a irdc:Session ; irdc:sessionOf b:wg ; irdc:ordinal {n} .")
+                   for n in range(3, 40))
+    extracted = quads(text)
+    reports = validate_each(extracted, ctx, SHAPES)
+    assert len(reports) == 37 and all(r.conforms for r in reports.values())
+    one = NamedNode(X + "ok-7")
+    assert validate([q for q in extracted if q.graph_name == one] + ctx, SHAPES).conforms
