@@ -7,6 +7,7 @@ build (and `kg validate`) decide which quads to check together.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -99,10 +100,32 @@ def with_provenance_links(quads: Iterable[Quad]) -> Iterable[Triple]:
             yield Triple(q.subject, IRDC.assertedIn, graph)
 
 
-def _rdflib(triples: Iterable[Triple]):
+@lru_cache(maxsize=1)
+def _query_caching_graph():
+    from rdflib import Graph
+    from rdflib.plugins.sparql import prepareQuery
+
+    class QueryCachingGraph(Graph):
+        """pySHACL sends the same few SPARQL constraints for every graph it checks, and
+        rdflib parses a query string each time (two thirds of a small graph's check):
+        each text is parsed once. pySHACL writes the prefixes into the text itself."""
+
+        prepared: dict = {}
+
+        def query(self, query_object, *args, **kwargs):
+            if isinstance(query_object, str):
+                if query_object not in self.prepared:
+                    self.prepared[query_object] = prepareQuery(query_object)
+                query_object = self.prepared[query_object]
+            return super().query(query_object, *args, **kwargs)
+
+    return QueryCachingGraph
+
+
+def _rdflib(triples: Iterable[Triple], graph_class=None):
     from rdflib import Graph
 
-    graph = Graph()
+    graph = (graph_class or Graph)()
     graph.parse(data=serialize(triples, format=RdfFormat.N_TRIPLES), format="nt")
     return graph
 
@@ -170,7 +193,7 @@ class _InContext:
         import pyshacl
         from pyshacl.graph_abstraction import DataGraph
 
-        graph = _rdflib(with_provenance_links(context))
+        graph = _rdflib(with_provenance_links(context), _query_caching_graph())
         graph += shapes.ontology  # what pySHACL's ont_graph would mix in, done once
         self.data = DataGraph.from_rdflib_graph(graph)
         self.validator = pyshacl.Validator(self.data, shacl_graph=shapes.shapes, options={
